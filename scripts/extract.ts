@@ -1,0 +1,35 @@
+/**
+ * Prints the figures read from source texts.
+ *   npm run extract -- --format json seeds/*.txt   → the array score.mjs reads
+ *   npm run extract -- seeds/000_….txt             → a readable table
+ */
+import { basename } from 'node:path';
+import { extractReport } from '../src/extraction/index.ts';
+import { readSource } from '../src/ingest/read-source.ts';
+import { loadRegistry } from '../src/ingest/registry-files.ts';
+
+const args = process.argv.slice(2);
+const formatAt = args.indexOf('--format');
+const format = formatAt >= 0 ? args[formatAt + 1] : 'table';
+const files = args.filter((a, i) => !a.startsWith('--') && i !== formatAt + 1);
+if (!files.length || (format !== 'json' && format !== 'table')) {
+  console.error('usage: npm run extract -- [--format json|table] FILE...');
+  process.exit(2);
+}
+
+const registry = loadRegistry();
+const docs = [];
+let failed = false;
+for (const file of files) {
+  const source = readSource(file);
+  if (!source.ok) { console.error(`${file}: ${source.error}`); failed = true; continue; }
+  const r = extractReport(source.text, registry);
+  const metrics = r.metrics.map(({ id: _id, ...m }) => m);
+  docs.push({ file: basename(file), city: r.city, title: r.title, year: r.year, published: r.published, metrics });
+}
+if (format === 'json') process.stdout.write(JSON.stringify(docs, null, 1) + '\n');
+else for (const d of docs) {
+  console.log(`\n${d.file}  ${d.city ?? '?'} ${d.year ?? '?'}  ${d.title}`);
+  for (const m of d.metrics) console.log(`  ${m.kind.padEnd(10)} ${String(m.year).padEnd(5)} ${String(m.value).padStart(12)} ${m.unit.padEnd(6)} ${m.qualifier.padEnd(9)} ${(m.department ?? '-').padEnd(16)} ${m.label} «${m.text}»`);
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,239 @@
+/**
+ * Finds the figures in a normalised text and reads each one: value, unit, qualifier,
+ * kind, year, department, label and the exact source span.
+ */
+import { classifyKind } from './kind.ts';
+import { originalSpan, type TextView } from './normalize.ts';
+import { scanNumbers, type NumberToken } from './numbers.ts';
+import { readQualifier, strongerQualifier } from './qualifiers.ts';
+import { findDepartments, resolveDepartment } from './registry.ts';
+import { clausesOf, isHeading, lines, sentencesOf, type Segment } from './structure.ts';
+import { yearMentions, type DocumentTime, type YearMention } from './dates.ts';
+import { readUnit, TIME_UNITS } from './units.ts';
+import type { Metric, Registry } from './types.ts';
+
+export interface MetricContext {
+  registry: Registry;
+  city: string | null;
+  time: DocumentTime;
+  plan: boolean;
+}
+
+/** A figure before de-duplication, with what is needed to merge restatements. */
+interface Candidate extends Metric {
+  start: number;
+  /** Label and the noun after the unit, for telling restatements from distinct figures. */
+  context: string;
+}
+
+const LEAD_UNITS = /[((]\s*(?:牵头|责任|主责|实施)单位\s*[::]\s*([^))]+)[))]/;
+const SPEAKER_AFTER = /^(党组|局长|副局长|主任|副主任|负责人|相关负责人|党委|书记|作为|通过|将|全力|努力|首创|推出|成立|坚持|围绕|聚焦|就|以)/;
+const FILLER = /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在|将|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
+const CLAUSE_BREAK = /[,,;;::、。!?(“”《]/;
+
+/** The text between the last clause or list break and `end`. */
+function subclauseStart(text: string, from: number, end: number): number {
+  for (let i = end - 1; i >= from; i--) if (CLAUSE_BREAK.test(text[i]!)) return i + 1;
+  return from;
+}
+
+function enclosingSegment(segs: Segment[], index: number): Segment {
+  return segs.find((s) => index >= s.start && index < s.end) ?? segs[segs.length - 1]!;
+}
+
+/** True when the number stands inside a short quotation or a book title: “十个一”, “6+2”, 《…》. */
+function insideName(line: string, at: number): boolean {
+  for (const [open, close, max] of [['“', '”', 10], ['"', '"', 10], ['《', '》', 60]] as const) {
+    const o = line.lastIndexOf(open, at);
+    if (o < 0) continue;
+    const c = line.indexOf(close, o + 1);
+    if (c >= at && c - o - 1 <= max && line.lastIndexOf(close, at - 1) < o) return true;
+  }
+  return false;
+}
+
+/** Reasons a number is not a figure: a date, an ordinal, numbering, a code, a name, a range. */
+function isNotAFigure(text: string, line: Segment, t: NumberToken): boolean {
+  const prev = text[t.start - 1] ?? '';
+  const next = text[t.end] ?? '';
+  if (/[A-Za-z+#/.]/.test(prev) || /[A-Za-z+#]/.test(next)) return true; // 4G, PM2.5, “6+2”
+  if (/第$/.test(text.slice(Math.max(line.start, t.start - 1), t.start))) return true; // 第五场, 居全省第四位
+  if (t.start === line.start && /^[.、)]/.test(next)) return true; // 1.促进…
+  if (prev === '(' && next === ')') return true; // (1)
+  if (t.chinese && t.value < 10) return true; // 三个载体, 四个方面: rhetoric, not counts
+  if (/^\s*[-~—至到]\s*[\d一二三四五六七八九十]/.test(text.slice(t.end, t.end + 3))) return true; // 1-2项
+  if (/\d\s*[-~—]\s*$/.test(text.slice(Math.max(line.start, t.start - 3), t.start))) return true;
+  if (/[\d一二三四五六七八九十]\s*[至到]$/.test(text.slice(Math.max(line.start, t.start - 2), t.start))) return true;
+  if (insideName(line.text, t.start - line.start)) return true;
+  return false;
+}
+
+/** Eligibility conditions of a policy are not figures: 吸纳3人以上就业的,均可申报. */
+const ELIGIBILITY = /(条件|可申报|均可|即可|方可|符合[^,,。]*的)/;
+
+/** Departments named in the line's (牵头单位:…) note, as full names. */
+function leadDepartments(lineText: string, ctx: MetricContext): string | null {
+  const m = LEAD_UNITS.exec(lineText);
+  if (!m) return null;
+  const names = m[1]!.split(/[、,,;;和及]/).map((s) => s.trim()).filter(Boolean);
+  return names.map((n) => resolveDepartment(n, ctx.registry, ctx.city).name).join('、') || null;
+}
+
+/** The department a line makes current: a headline naming it, or it speaking as the subject. */
+function speakerDepartment(line: Segment, ctx: MetricContext): string | null {
+  const found = findDepartments(line.text, ctx.registry, ctx.city);
+  if (!found.length) return null;
+  if (isHeading(line.text)) return found[0]!.entry.name;
+  for (const f of found) {
+    const before = line.text.slice(0, f.start).replace(/[\u4e00-\u9fa5]{2,4}市$/, '');
+    const after = line.text.slice(f.end);
+    if (SPEAKER_AFTER.test(after) || before === '' || /[,,。:;]$/.test(before)) return f.entry.name;
+  }
+  return null;
+}
+
+function yearOf(
+  mentions: YearMention[], sentence: Segment, line: Segment, t: NumberToken, tokens: NumberToken[],
+): number | null {
+  const bound = (m: YearMention) => /[由从]\s*$/.test(sentenceTextBefore(sentence, m.index));
+  const between = (m: YearMention) => tokens.some((o) => o.start >= m.end && o.start < t.start);
+  const usable = (m: YearMention) => m.end <= t.start && (!bound(m) || !between(m));
+  const inSentence = mentions.filter((m) => m.index >= sentence.start && usable(m));
+  if (inSentence.length) return inSentence[inSentence.length - 1]!.year;
+  const inLine = mentions.filter((m) => m.index >= line.start && m.index < sentence.start && !bound(m));
+  return inLine.length ? inLine[inLine.length - 1]!.year : null;
+  function sentenceTextBefore(s: Segment, at: number) { return s.text.slice(Math.max(0, at - s.start - 2), at - s.start); }
+}
+
+/** 由47%提升至62%: the first figure is the baseline, a year earlier unless the text says otherwise. */
+const CHANGE_VERB = /^[^,,;;。]{0,12}?(提升|提高|增加|增长|下降|降低|减少|压缩|扩大|上升|降|增|升)(至|到|为)/;
+
+function baselineShift(sentence: Segment, t: NumberToken, text: string): number {
+  const before = text.slice(sentence.start, t.start);
+  const after = text.slice(t.end, sentence.end);
+  if (!/[由从][^,,;;。]{0,10}$/.test(before) || !CHANGE_VERB.test(after)) return 0;
+  return /(前期|原来|此前|以前|之前)[^,,;;。]{0,4}$/.test(before) ? 0 : -1;
+}
+
+function labelFor(text: string, from: number, to: number, after: string): { label: string; fromSuffix: boolean } {
+  let label = text.slice(from, to).replace(FILLER, '').replace(/(达到|达|为|是|的|共|约|近|超过|超|有)$/, '');
+  label = label.replace(/^[\u4e00-\u9fa5]{1,6}(介绍|表示|说),?/, '');
+  if (label.length >= 2) return { label: label.length > 18 ? label.slice(-18) : label, fromSuffix: false };
+  const suffix = /^(的)?([^\d,,;;。、()()“”]{1,10})/.exec(after);
+  return { label: suffix ? suffix[2]!.replace(/(发放|实现|提供|开展|参与|达到).*$/, '') : label, fromSuffix: true };
+}
+
+/** Character bigrams, to compare the contexts of two figures. */
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  const t = s.replace(/[^\u4e00-\u9fa5A-Za-z]/g, '');
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * A figure restated later (a headline repeated in the body, a timetable restating a pledge)
+ * is kept once, at its first place, with the most informative qualifier.
+ */
+function dropRestatements(cands: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  for (const c of cands) {
+    const grams = bigrams(c.context);
+    const twin = kept.find((k) => k.value === c.value && k.unit === c.unit && k.kind === c.kind &&
+      k.department === c.department && [...bigrams(k.context)].some((g) => grams.has(g)));
+    if (twin) { twin.qualifier = strongerQualifier(twin.qualifier, c.qualifier); continue; }
+    kept.push(c);
+  }
+  return kept;
+}
+
+/** A short stable id from the figure's value, unit and span. */
+export function metricId(value: number, unit: string, text: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of `${value}|${unit}|${text}`) { h ^= ch.codePointAt(0)!; h = Math.imul(h, 0x01000193) >>> 0; }
+  return 'm' + h.toString(36);
+}
+
+export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
+  const text = view.text;
+  const now = ctx.time.year;
+  const forwardLooking = ctx.time.month === null || ctx.time.month <= 3;
+  // Achievements announced early in a year are the previous year's.
+  const actualYear = now === null ? null : ctx.time.month !== null && ctx.time.month <= 3 ? now - 1 : now;
+  const mentions = yearMentions(text, now);
+  const tokens = scanNumbers(text);
+  const out: Candidate[] = [];
+  let currentDept: string | null = null;
+
+  for (const line of lines(text)) {
+    const lead = leadDepartments(line.text, ctx);
+    const speaker = lead ? null : speakerDepartment(line, ctx);
+    if (speaker) currentDept = speaker;
+    const department = lead ?? currentDept;
+    const sentences = sentencesOf(line);
+    const lineTokens = tokens.filter((t) => t.start >= line.start && t.end <= line.end);
+
+    for (let ti = 0; ti < lineTokens.length; ti++) {
+      const t = lineTokens[ti]!;
+      if (isNotAFigure(text, line, t)) continue;
+      const sentence = enclosingSegment(sentences, t.start);
+      if (ELIGIBILITY.test(sentence.text)) continue;
+      const clause = enclosingSegment(clausesOf(sentence), t.start);
+      const sub = subclauseStart(text, clause.start, t.start);
+      if (/每/.test(text.slice(sub, t.start))) continue; // 每户安装1个: a per-unit rule, not a total
+
+      // Unit, qualifier and the span's end.
+      const rest = text.slice(t.end, line.end);
+      const inner = /^(余|多)/.exec(rest)?.[0] ?? '';
+      const afterInner = rest.slice(inner.length);
+      if (TIME_UNITS.test(afterInner)) continue;
+      let unit: string;
+      let unitLength: number;
+      let value = t.value;
+      const ratio = /^\s*:\s*(\d+(?:\.\d+)?)/.exec(rest);
+      if (ratio && /比/.test(text.slice(Math.max(line.start, t.start - 12), t.start))) {
+        unit = 'ratio'; unitLength = ratio[0].length;
+        value = t.value; // 8∶1 is read as 8 (to one), as the guideline does
+        ti++; // the second number belongs to the ratio
+      } else {
+        const u = readUnit(afterInner);
+        if (!u) continue;
+        unit = u.unit; unitLength = u.length;
+      }
+      const unitEnd = t.end + inner.length + unitLength;
+      const q = readQualifier(text.slice(sub, t.start), inner, text.slice(unitEnd, line.end));
+      const spanEnd = unitEnd + q.after;
+
+      // Year and kind.
+      const explicit = yearOf(mentions, sentence, line, t, lineTokens);
+      const shift = explicit === null ? baselineShift(sentence, t, text) : 0;
+      const yearRelation = explicit === null || now === null ? null : explicit < now ? -1 : explicit > now ? 1 : 0;
+      const kind = classifyKind({
+        clauseBefore: text.slice(clause.start, t.start),
+        sentenceBefore: text.slice(sentence.start, t.start),
+        unit, plan: ctx.plan, forwardLooking, yearRelation,
+      });
+      const year = explicit ?? (kind === 'target' ? now : actualYear === null ? null : actualYear + shift);
+
+      // Label and span.
+      const labelFrom = subclauseStart(text, clause.start, t.start - q.before);
+      const { label, fromSuffix } = labelFor(text, labelFrom, t.start - q.before, text.slice(spanEnd, line.end));
+      const prefix = fromSuffix ? 0 : Math.min(label.length, 8);
+      let start = Math.max(labelFrom, t.start - q.before - prefix);
+      let end = spanEnd + (fromSuffix ? Math.min(label.length, 6) : 0);
+      while (start < t.start && /[\s,,、]/.test(text[start]!)) start++;
+      let span = originalSpan(view, start, end);
+      const cut = span.lastIndexOf('\n', span.indexOf(view.original.slice(view.origin[t.start]!, view.origin[t.end - 1]! + 1)));
+      if (cut >= 0) span = span.slice(cut + 1);
+      if (span.includes('\n')) span = span.slice(0, span.indexOf('\n'));
+      end = Math.max(end, spanEnd);
+
+      out.push({
+        id: metricId(value, unit, span), value, unit, qualifier: q.qualifier, kind, year, department,
+        label: label || text.slice(sub, t.start), text: span, start: t.start,
+        context: label + text.slice(spanEnd, Math.min(line.end, spanEnd + 8)).split(/[,,;;。]/)[0],
+      });
+    }
+  }
+  return dropRestatements(out).map(({ start: _s, context: _c, ...m }) => m);
+}

@@ -1,0 +1,73 @@
+/**
+ * A normalised view of a text for extraction, with a map back to the original:
+ * traditional → simplified characters (opencc-js), full-width → half-width, and
+ * page-break artefacts inside a sentence removed. Metric spans are cut from the
+ * original through the map, so they stay exact.
+ */
+import * as OpenCC from 'opencc-js';
+import { toHalfWidth } from './numbers.ts';
+
+export interface TextView {
+  /** The normalised text extraction reads. */
+  text: string;
+  /** For each index of `text` (and one past its end), the index in the original. */
+  origin: number[];
+  original: string;
+}
+
+let toSimplified: ((s: string) => string) | undefined;
+function simplify(s: string): string {
+  toSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
+  const out = toSimplified(s);
+  if (out.length === s.length) return out;
+  // A phrase conversion changed the length: fall back to character by character so offsets hold.
+  return Array.from(s, (ch) => { const c = toSimplified!(ch); return c.length === ch.length ? c : ch; }).join('');
+}
+
+/** True when the text holds characters that only traditional script uses. */
+export function looksTraditional(s: string): boolean {
+  return simplify(s) !== s;
+}
+
+const SENTENCE_END = /[。!?;:…”’」』)\]!?;:]$/;
+
+/**
+ * Lines broken in the middle of a sentence (a PDF page break or a CMS paragraph split)
+ * are joined: a line of more than `minLength` characters that ends without closing
+ * punctuation continues on the next non-empty line.
+ */
+export function isBrokenLine(line: string, minLength = 30): boolean {
+  const t = line.trimEnd();
+  return t.length > minLength && !SENTENCE_END.test(t) && /[\u4e00-\u9fa5\d%]$/.test(t);
+}
+
+export function normalizeView(original: string): TextView {
+  const converted = toHalfWidth(simplify(original)).replace(/\u2236/g, ':');
+  const lines = converted.split('\n');
+  let text = '';
+  const origin: number[] = [];
+  let pos = 0;
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
+    for (let k = 0; k < line.length; k++) { text += line[k]; origin.push(pos + k); }
+    pos += line.length;
+    if (li === lines.length - 1) break;
+    // Skip the newline(s) after a broken line when the continuation follows.
+    let next = li + 1;
+    while (next < lines.length && lines[next]!.trim() === '') next++;
+    if (isBrokenLine(line) && next < lines.length && /^[\u4e00-\u9fa5\d%]/.test(lines[next]!.trim())) {
+      for (let j = li + 1; j < next; j++) pos += lines[j]!.length + 1;
+      pos += 1; // the newline ending `line`
+      li = next - 1;
+      continue;
+    }
+    text += '\n'; origin.push(pos); pos += 1;
+  }
+  origin.push(original.length);
+  return { text, origin, original };
+}
+
+/** The original text under the view's range [start, end). */
+export function originalSpan(view: TextView, start: number, end: number): string {
+  return view.original.slice(view.origin[start]!, view.origin[end - 1]! + 1);
+}

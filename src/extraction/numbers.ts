@@ -1,0 +1,209 @@
+/**
+ * Parsing of numbers as Chinese texts write them: Arabic (with thousands separators,
+ * full-width digits), Chinese numerals (三千五百, 两万, 一百二十点五, 壹佰), mixed forms
+ * (1.1万, 2.64亿), fractions (三分之一), percentages (百分之三十, 30%), per-mille.
+ * Pure functions; never throws.
+ */
+
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 洞: 0, 一: 1, 壹: 1, 幺: 1, 二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 俩: 2, 倆: 2,
+  三: 3, 叁: 3, 參: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 陸: 6, 七: 7, 柒: 7,
+  八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 什: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const BIG_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, 兆: 1e12 };
+/** Powers of ten of the magnitude words that may follow an Arabic number (1.1万). */
+export const MAGNITUDE_POWERS: Record<string, number> = { 十: 1, 百: 2, 千: 3, 万: 4, 萬: 4, 亿: 8, 億: 8, 兆: 12 };
+
+export const CHINESE_NUMERAL_CHARS = '零〇一壹幺二贰貳两兩俩倆三叁參四肆五伍六七柒八捌九玖十拾百佰千仟万萬亿億点點陆陸';
+
+/** Full-width digits and signs to ASCII, one character for one (offsets are kept). */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** Multiplies a decimal string by 10^power without binary rounding (1.1 × 10^4 = 11000 exactly). */
+export function scaleDecimal(decimal: string, power: number): number {
+  const negative = decimal.startsWith('-');
+  const [intPart, fracPart = ''] = decimal.replace(/^[-+]/, '').split('.');
+  const digits = (intPart ?? '') + fracPart;
+  const pointAt = (intPart ?? '').length + power;
+  let text: string;
+  if (pointAt >= digits.length) text = digits + '0'.repeat(pointAt - digits.length);
+  else if (pointAt <= 0) text = '0.' + '0'.repeat(-pointAt) + digits;
+  else text = digits.slice(0, pointAt) + '.' + digits.slice(pointAt);
+  const value = Number(text);
+  return negative ? -value : value;
+}
+
+/** Parses an Arabic number with optional thousands separators: "1,234.5" → 1234.5. */
+export function parseArabic(raw: string): number | null {
+  const s = toHalfWidth(raw).replace(/[,,\s]/g, '').replace(/^\+/, '');
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  return Number(s);
+}
+
+/** Parses a run of Chinese digits read one by one: 二〇二四 → 2024, 一二三 → 123. */
+function parseDigitSequence(s: string): number | null {
+  let out = '';
+  for (const ch of s) {
+    const d = DIGITS[ch];
+    if (d === undefined) return null;
+    out += String(d);
+  }
+  return out ? Number(out) : null;
+}
+
+/**
+ * Parses a Chinese integer with place units: 三千五百 → 3500, 两万五 → 25000,
+ * 十二 → 12, 一亿零五百万 → 105000000. Returns null when the string is not one.
+ */
+export function parseChineseInteger(s: string): number | null {
+  if (!s) return null;
+  if ([...s].every((c) => DIGITS[c] !== undefined)) return s.length === 1 ? DIGITS[s]! : parseDigitSequence(s);
+  let total = 0; // sum of completed big-unit sections
+  let section = 0; // value below the current big unit
+  let digit: number | null = null;
+  let lastUnit = 0; // the last place unit seen, for abbreviations like 三千五 (= 3500)
+  let lastBig = Infinity;
+  let sawZero = false;
+  for (const ch of s) {
+    if (DIGITS[ch] !== undefined) {
+      if (digit !== null && DIGITS[ch] !== 0 && !sawZero) return null; // two digits in a row inside a place number
+      if (DIGITS[ch] === 0) { sawZero = true; lastUnit = 0; continue; }
+      digit = DIGITS[ch]!;
+      continue;
+    }
+    const small = SMALL_UNITS[ch];
+    if (small !== undefined) {
+      section += (digit ?? 1) * small;
+      digit = null; sawZero = false; lastUnit = small;
+      continue;
+    }
+    const big = BIG_UNITS[ch];
+    if (big !== undefined) {
+      section += digit ?? 0;
+      if (section === 0 && total === 0) section = 1;
+      if (big > lastBig) total = (total + section) * big; // 一万亿: the larger unit applies to all before it
+      else total += section * big;
+      lastBig = big;
+      section = 0; digit = null; sawZero = false; lastUnit = big;
+      continue;
+    }
+    return null;
+  }
+  if (digit !== null) {
+    // 三千五 → 3500 and 两万五 → 25000: a trailing digit right after a unit is one place lower.
+    section += lastUnit >= 10 && !sawZero ? digit * (lastUnit / 10) : digit;
+  }
+  return total + section;
+}
+
+/** Strips the characters a Chinese decimal/number uses into integer and fraction parts. */
+function parseChineseDecimal(s: string): number | null {
+  const parts = s.split(/[点點]/);
+  if (parts.length !== 2) return null;
+  const [intText, fracText] = parts as [string, string];
+  // 一百二十点五万: a magnitude after the fraction applies to the whole number.
+  const magMatch = /[万萬亿億]+$/.exec(fracText);
+  const fracDigits = magMatch ? fracText.slice(0, magMatch.index) : fracText;
+  const intValue = intText === '' ? 0 : parseChineseInteger(intText);
+  const fracValue = parseDigitSequence(fracDigits);
+  if (intValue === null || fracValue === null) return null;
+  let power = 0;
+  if (magMatch) for (const ch of magMatch[0]) power += MAGNITUDE_POWERS[ch] ?? 0;
+  return scaleDecimal(`${intValue}.${fracDigits.split('').map((c) => DIGITS[c]).join('')}`, power);
+}
+
+/**
+ * Parses any one number as written in Chinese text; null when `raw` is not a number.
+ * Accepts: 123, 1,234.5, １２３, 1.1万, 19320万, 2.64亿, 三千五百, 两万, 一百二十点五,
+ * 三分之一, 百分之三十 (→ 30), 30% (→ 30), 负五 (→ -5), 1万2千 (→ 12000).
+ */
+export function parseNumber(raw: string): number | null {
+  if (typeof raw !== 'string') return null;
+  let s = toHalfWidth(raw).trim().replace(/\s+/g, '');
+  if (!s || s.length > 64) return null;
+  let sign = 1;
+  if (/^[-−负負]/.test(s)) { sign = -1; s = s.slice(1); }
+  else if (/^[+正]/.test(s)) s = s.slice(1);
+  s = s.replace(/[%%‰]$/, '');
+  if (!s) return null;
+  const value = parseUnsigned(s);
+  return value === null || !Number.isFinite(value) ? null : sign * value + 0;
+}
+
+function parseUnsigned(s: string): number | null {
+  const frac = /^(.+?)分之(.+)$/.exec(s);
+  if (frac) {
+    const [, denText, numText] = frac as unknown as [string, string, string];
+    // 百分之三十 is a percentage (30), 千分之五 a per-mille (5): read as the written number.
+    if (denText === '百' || denText === '千') return parseUnsigned(numText);
+    const den = parseUnsigned(denText);
+    const num = parseUnsigned(numText);
+    return den && num !== null ? num / den : null;
+  }
+  const arabic = parseArabic(s);
+  if (arabic !== null) return arabic;
+  // Arabic followed by magnitude words, possibly repeated: 1.1万, 3千万, 1万2千.
+  const mixed = /^(\d+(?:[,,]\d{3})*(?:\.\d+)?)([十百千万萬亿億兆]+)(.*)$/.exec(s);
+  if (mixed) {
+    const [, numText, mags, rest] = mixed as unknown as [string, string, string, string];
+    let power = 0;
+    for (const ch of mags) power += MAGNITUDE_POWERS[ch] ?? 0;
+    const head = scaleDecimal(numText.replace(/[,,]/g, ''), power);
+    if (!rest) return head;
+    const tail = parseUnsigned(rest);
+    return tail === null ? null : head + tail;
+  }
+  if (/[点點]/.test(s)) return parseChineseDecimal(s);
+  if (/^\d+[十百千万萬亿億]/.test(s)) return null;
+  return parseChineseInteger(s);
+}
+
+/** A number found in a text. */
+export interface NumberToken {
+  start: number;
+  end: number;
+  raw: string;
+  value: number;
+  /** True when written with Chinese numerals only (三千, 十二). */
+  chinese: boolean;
+}
+
+const ARABIC_WITH_MAGNITUDE = /\d+(?:,\d{3})+(?:\.\d+)?(?:[万亿千]+)?|\d+(?:\.\d+)?(?:[万亿]{1,2}|千万|百万|千(?![瓦伏克米帕]))?/y;
+const CHINESE_RUN = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+`, 'y');
+
+/**
+ * Finds every number in `text` (already half-width). Chinese numeral runs are kept
+ * only when they hold a digit; their values follow parseNumber.
+ */
+export function scanNumbers(text: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch >= '0' && ch <= '9') {
+      ARABIC_WITH_MAGNITUDE.lastIndex = i;
+      const m = ARABIC_WITH_MAGNITUDE.exec(text);
+      const raw = m ? m[0] : ch;
+      const value = parseNumber(raw);
+      if (value !== null) out.push({ start: i, end: i + raw.length, raw, value, chinese: false });
+      i += raw.length;
+      continue;
+    }
+    if (CHINESE_NUMERAL_CHARS.includes(ch) && !'点點'.includes(ch)) {
+      CHINESE_RUN.lastIndex = i;
+      const m = CHINESE_RUN.exec(text);
+      let raw = m ? m[0] : ch;
+      raw = raw.replace(/[点點]+$/, '');
+      const hasDigit = /[零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾]/.test(raw);
+      const value = hasDigit ? parseNumber(raw) : null;
+      if (value !== null) out.push({ start: i, end: i + raw.length, raw, value, chinese: true });
+      i += Math.max(1, raw.length);
+      continue;
+    }
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+/** Lookups over the city/department registry (the data itself lives in content/registry/). */
+import type { CityEntry, DepartmentEntry, Registry } from './types.ts';
+
+export interface DepartmentMatch {
+  start: number;
+  end: number;
+  entry: DepartmentEntry;
+}
+
+/** All department names and aliases known for a city, longest first so 市人社局 beats 人社局. */
+function namesFor(registry: Registry, city: string | null): Array<[string, DepartmentEntry]> {
+  const entries = [...registry.departments, ...(city ? registry.cityDepartments[city] ?? [] : [])];
+  const names: Array<[string, DepartmentEntry]> = [];
+  for (const e of entries) for (const n of [e.name, ...e.aliases]) names.push([n, e]);
+  return names.sort((a, b) => b[0].length - a[0].length);
+}
+
+const matcherCache = new WeakMap<Registry, Map<string, { re: RegExp; byName: Map<string, DepartmentEntry> }>>();
+
+function matcher(registry: Registry, city: string | null) {
+  let perCity = matcherCache.get(registry);
+  if (!perCity) matcherCache.set(registry, (perCity = new Map()));
+  const key = city ?? '';
+  let m = perCity.get(key);
+  if (!m) {
+    const names = namesFor(registry, city);
+    const escaped = names.map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    m = { re: new RegExp(escaped.join('|'), 'g'), byName: new Map(names) };
+    perCity.set(key, m);
+  }
+  return m;
+}
+
+/**
+ * Every registry department named in `text`. A bare alias preceded by 县/区 names a
+ * county's body (延津县教育局), not the city's, and is skipped.
+ */
+export function findDepartments(text: string, registry: Registry, city: string | null): DepartmentMatch[] {
+  const { re, byName } = matcher(registry, city);
+  const out: DepartmentMatch[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 1), m.index);
+    if (!m[0].startsWith('市') && /[县区镇]/.test(before)) continue;
+    const entry = byName.get(m[0]);
+    if (entry) out.push({ start: m.index, end: m.index + m[0].length, entry });
+  }
+  return out;
+}
+
+/** Full name for a department written in a list such as (牵头单位:市教育局、市妇联). */
+export function resolveDepartment(name: string, registry: Registry, city: string | null): DepartmentEntry {
+  const trimmed = name.trim().replace(/^[\u4e00-\u9fa5]{2,4}市(?=市|[\u4e00-\u9fa5]{2,}(局|委|办|会|队|中心))/, '');
+  const withCity = trimmed.startsWith('市') ? trimmed : `市${trimmed}`;
+  const { byName } = matcher(registry, city);
+  const known = byName.get(trimmed) ?? byName.get(withCity);
+  if (known) return known;
+  return { name: trimmed, slug: '', aliases: [] };
+}
+
+/** The registry city a text is about: the one whose names it mentions most. */
+export function detectCity(text: string, registry: Registry): CityEntry | null {
+  let best: CityEntry | null = null;
+  let bestScore = 0;
+  for (const city of registry.cities) {
+    let score = 0;
+    for (const name of [city.name, ...(city.aliases ?? [])]) {
+      if (name.length < 2) continue;
+      let from = 0;
+      for (let i = text.indexOf(name, from); i >= 0; i = text.indexOf(name, from)) {
+        // A county-level city (枣阳市) that merely contains the name does not count.
+        score += name === city.name ? 2 : 1;
+        from = i + name.length;
+      }
+    }
+    if (score > bestScore) { best = city; bestScore = score; }
+  }
+  return best;
+}

@@ -1,0 +1,51 @@
+/** Reads a whole report from one source text: city, year, title, departments, metrics. */
+import { cleanText } from './clean.ts';
+import { documentTime, findPublished } from './dates.ts';
+import { looksLikePlan } from './kind.ts';
+import { extractMetrics } from './metrics.ts';
+import { normalizeView } from './normalize.ts';
+import { detectCity } from './registry.ts';
+import { isHeading } from './structure.ts';
+import type { ExtractedReport, Metric, Registry } from './types.ts';
+
+const NOT_A_TITLE = /^([一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[.、]|□|记者|通讯员|全媒体记者)|摄\)?$|^\d{4}[-年]/;
+
+/** The first line that reads like a headline; a photo caption "…现场。(某某 摄)" gives its subject. */
+export function findTitle(body: string): string | null {
+  for (const raw of body.split('\n').slice(0, 12)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const caption = /^(.{8,40}?)现场。?[((][^))]*摄[))]$/.exec(line);
+    if (caption) return caption[1]!;
+    if (line.length >= 6 && isHeading(line) && !NOT_A_TITLE.test(line)) return line.replace(/\s+/g, ' ');
+  }
+  return null;
+}
+
+/** The year most figures are about (later years win ties); else the year the text speaks from. */
+function reportYear(metrics: Metric[], fallback: number | null): number | null {
+  const counts = new Map<number, number>();
+  for (const m of metrics) if (m.year !== null) counts.set(m.year, (counts.get(m.year) ?? 0) + 1);
+  let best = fallback;
+  let bestCount = 0;
+  for (const [year, n] of counts) if (n > bestCount || (n === bestCount && best !== null && year > best)) { best = year; bestCount = n; }
+  return best;
+}
+
+export interface ReportExtras { outlet: string | null; removed: string[] }
+
+export function extractReport(source: string, registry: Registry): ExtractedReport & ReportExtras {
+  const cleaned = cleanText(source);
+  const view = normalizeView(cleaned.body);
+  const city = detectCity(view.text, registry)?.name ?? null;
+  const time = documentTime(normalizeView(source).text);
+  const plan = looksLikePlan(view.text);
+  const metrics = extractMetrics(view, { registry, city, time, plan }).map((m) => ({ ...m }));
+  const year = reportYear(metrics, time.year);
+  const departments = [...new Set(metrics.flatMap((m) => (m.department ? m.department.split('、') : [])))];
+  const title = findTitle(cleaned.body) ?? `${city ?? ''}${year ?? ''}年民生实事${plan ? '实施方案' : '报告'}`;
+  return {
+    title, city, year, published: findPublished(normalizeView(source).text), departments, metrics,
+    body: cleaned.body, outlet: cleaned.outlet, removed: cleaned.removed,
+  };
+}

@@ -1,0 +1,44 @@
+/** Lines, sentences and clauses of a normalised text, with their offsets. */
+
+export interface Segment {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Splits on newlines; empty lines are dropped. */
+export function lines(text: string): Segment[] {
+  const out: Segment[] = [];
+  let start = 0;
+  for (const part of text.split('\n')) {
+    if (part.trim()) out.push({ start, end: start + part.length, text: part });
+    start += part.length + 1;
+  }
+  return out;
+}
+
+/** Splits a segment at the given punctuation, keeping the punctuation with the part before it. */
+export function splitAt(seg: Segment, punctuation: RegExp): Segment[] {
+  const out: Segment[] = [];
+  let from = 0;
+  const re = new RegExp(punctuation.source, 'g');
+  for (let m = re.exec(seg.text); m; m = re.exec(seg.text)) {
+    const to = m.index + m[0].length;
+    if (to > from) out.push({ start: seg.start + from, end: seg.start + to, text: seg.text.slice(from, to) });
+    from = to;
+  }
+  if (from < seg.text.length) out.push({ start: seg.start + from, end: seg.end, text: seg.text.slice(from) });
+  return out;
+}
+
+export const sentencesOf = (line: Segment): Segment[] => splitAt(line, /[。!?!?]+[”’」』]?/);
+export const clausesOf = (sentence: Segment): Segment[] => splitAt(sentence, /[,,;;::]/);
+
+/**
+ * A heading is a short line that does not end like a sentence: a section title,
+ * a department's headline ("市人社局:依托…"), a numbered item title.
+ */
+export function isHeading(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 40 && !/[。;;,,]$/.test(t) && !/[。]/.test(t.slice(0, -1));
+}

@@ -1,0 +1,58 @@
+/** Bytes → text for source files in the encodings Chinese government sites use. */
+import iconv from 'iconv-lite';
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+  /** What was repaired on the way, for ingest's report (mojibake, BOM, line endings). */
+  notes: string[];
+}
+
+const CJK = /[\u4e00-\u9fff]/g;
+/** Characters that are common in Chinese prose: a good decoding has many of them. */
+const COMMON = /[的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质]/g;
+
+function score(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  if (!cjk) return 0;
+  return (text.match(COMMON)?.length ?? 0) / cjk - (text.includes('\uFFFD') ? 0.5 : 0);
+}
+
+/** UTF-8 read as GBK (鍏ㄥ競) or as Latin-1 (å…¨å¸‚) turned back into the text it was. */
+function repairMojibake(text: string): string | null {
+  const attempts: string[] = [];
+  try { attempts.push(iconv.decode(iconv.encode(text, 'gbk'), 'utf8')); } catch { /* not encodable */ }
+  if (/[\u00c0-\u00ff][\u0080-\u00ff]/.test(text)) {
+    try { attempts.push(iconv.decode(iconv.encode(text, 'win1252'), 'utf8')); } catch { /* not encodable */ }
+  }
+  const base = score(text);
+  const best = attempts.filter((a) => !a.includes('\uFFFD')).sort((a, b) => score(b) - score(a))[0];
+  return best && score(best) > base + 0.15 ? best : null;
+}
+
+export function decodeSource(bytes: Buffer): ({ ok: true } & Decoded) | { ok: false; error: string } {
+  const notes: string[] = [];
+  if (bytes.length === 0) return { ok: false, error: 'the file is empty; put the report text in it, or delete it' };
+  let encoding = 'utf-8';
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) { encoding = 'utf-16le'; text = iconv.decode(bytes, 'utf16le'); }
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) { encoding = 'utf-16be'; text = iconv.decode(bytes, 'utf16be'); }
+  else {
+    const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const invalid = (utf8.match(/\uFFFD/g) ?? []).length;
+    if (invalid > 0) {
+      const gb = iconv.decode(bytes, 'gb18030');
+      if (!gb.includes('\uFFFD') && score(gb) > 0.2) { encoding = 'gb18030'; text = gb; notes.push('decoded from GBK/GB18030'); }
+      else return { ok: false, error: `is not UTF-8 or GBK text (${invalid} undecodable bytes); save it as UTF-8` };
+    } else text = utf8;
+  }
+  if (text.charCodeAt(0) === 0xfeff) { text = text.slice(1); notes.push('removed a byte-order mark'); }
+  const controls = (text.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
+  if (controls > Math.max(4, text.length / 200)) return { ok: false, error: 'looks like a binary file, not text; give the report as a .txt file' };
+  if (/\r/.test(text)) { text = text.replace(/\r\n?/g, '\n'); notes.push('converted Windows line endings'); }
+  const repaired = repairMojibake(text);
+  if (repaired) { text = repaired; notes.push('repaired mojibake (UTF-8 that had been decoded with the wrong encoding)'); }
+  if (!text.trim()) return { ok: false, error: 'holds only white space; put the report text in it, or delete it' };
+  if (!/[\u4e00-\u9fff]/.test(text)) return { ok: false, error: 'holds no Chinese text; a source must be a Chinese report' };
+  return { ok: true, text, encoding, notes };
+}

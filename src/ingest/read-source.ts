@@ -1,0 +1,20 @@
+/**
+ * Reads a source text from disk into a JS string, whatever its encoding: UTF-8 (with or
+ * without BOM), UTF-16, GBK/GB18030; repairs UTF-8 that was mis-decoded as GBK or Latin-1
+ * (mojibake). Refuses empty and binary files with a message saying what to do.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { decodeSource, type Decoded } from './decode.ts';
+
+export type SourceRead = ({ ok: true } & Decoded) | { ok: false; error: string };
+
+export function readSource(file: string): SourceRead {
+  let bytes: Buffer;
+  try {
+    if (!statSync(file).isFile()) return { ok: false, error: 'not a file; give the path of a .txt source text' };
+    bytes = readFileSync(file);
+  } catch (e) {
+    return { ok: false, error: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  return decodeSource(bytes);
+}
