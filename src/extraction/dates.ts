@@ -32,7 +32,8 @@ export function yearMentions(text: string, now: number | null): YearMention[] {
   for (const m of masked.matchAll(/(?<!\d)(\d{4}|[二〇零一三四五六七八九]{4})\s*年/g)) {
     const raw = m[1]!;
     const year = /^\d+$/.test(raw) ? Number(raw) : parseChineseInteger(raw);
-    if (year !== null && validYear(year) && !/[—\-~至到]\s*$/.test(masked.slice(0, m.index))) {
+    const since = /^\s*(以来|至今)/.test(masked.slice(m.index! + m[0].length)); // 自2012年以来: a stock as of now
+    if (year !== null && validYear(year) && !since && !/[—\-~至到]\s*$/.test(masked.slice(0, m.index))) {
       out.push({ index: m.index!, end: m.index! + m[0].length, year, relative: false });
     }
   }

@@ -3,18 +3,22 @@ import type { Kind } from './types.ts';
 
 /** "完成省定目标的" / "完成年度任务占比" right before a percentage (earlier list items allowed: 的125.6%、). */
 const COMPLETION_BEFORE = /(完成|达到|实现)[^,,;;。]*?(目标|任务|计划)[^,,;;。]*?(的|占比|比例|比重)(为|是)?[\d.%、]*$/;
-/** Words that make a figure a plan wherever they stand before it in the sentence. */
-const STRONG_TARGET = /(计划|力争|确保|争取|拟|预计|目标|规划|提出|要求|承诺|任务是|任务为|年度任务|下达)/;
+/** Words that make a figure a plan (计划 as a verb: 计划新建, not 募集计划,). */
+const TARGET_CUE = /(计划(?![,,;;。、”])|力争|确保|争取|拟|预计|目标|规划|提出|要求|承诺|任务)/g;
+/** Words that make a figure an achievement. */
+const ACTUAL_CUE = /(实际|已经|已|累计|截至|目前|共计|超额|实现了|完成了|建成了|达到了|全年)/g;
 /** 将 means "will" only in a text that looks ahead; in a year-end review it is 把. */
-const WEAK_TARGET = /(将|要|预期|推动实现)/;
-/** Words that make a figure an achievement when they stand in its own clause. */
-const ACTUAL = /(实际|已经|已|累计|截至|目前|共计|全年|超额|实现了|完成了|建成了|达到了)/;
+const WEAK_TARGET = /(将|要|预期)/;
 /** The clause names a target right before the figure: 省定目标任务4600人, 计划任务是新建…26所. */
 const LOCAL_TARGET = /(目标|任务|计划)(任务)?[^,,;;。]{0,16}$/;
+/** …or right after it: 90所义务教育学校创建任务, 6000个充电桩的年度目标任务. */
+const TARGET_AFTER = /^[^,,;;。\d]{0,12}?(的)?(年度)?(目标|任务)/;
 
 export interface KindContext {
   /** Text of the clause up to the number. */
   clauseBefore: string;
+  /** Text of the clause after the figure. */
+  clauseAfter: string;
   /** Text of the sentence up to the number. */
   sentenceBefore: string;
   unit: string;
@@ -26,15 +30,31 @@ export interface KindContext {
   yearRelation: -1 | 0 | 1 | null;
 }
 
+function lastIndex(re: RegExp, s: string): number {
+  let at = -1;
+  for (const m of s.matchAll(re)) at = m.index!;
+  return at;
+}
+
+/** "完成省定目标任务4600人的139%" reports an achievement: its 目标 is no cue for what follows. */
+const COMPLETION_PHRASE = /(超额)?完成(了)?[^,,;;。]*?(目标|任务)[^,,;;。]*/g;
+
 export function classifyKind(c: KindContext): Kind {
   if ((c.unit === '%' || c.unit === '百分点') && COMPLETION_BEFORE.test(c.clauseBefore)) return 'completion';
   if (c.plan) return 'target';
-  if (ACTUAL.test(c.clauseBefore) && !LOCAL_TARGET.test(c.clauseBefore)) return 'actual';
-  if (LOCAL_TARGET.test(c.clauseBefore)) return 'target';
-  if (c.yearRelation === 1) return 'target';
-  if (STRONG_TARGET.test(c.sentenceBefore)) return 'target';
+  const localTarget = LOCAL_TARGET.test(c.clauseBefore) || TARGET_AFTER.test(c.clauseAfter);
+  if (lastIndex(ACTUAL_CUE, c.clauseBefore) >= 0 && !localTarget) return 'actual';
+  if (localTarget) return 'target';
+  // A semicolon ends the reach of a cue; the nearest cue before the figure decides.
+  const sentence = c.sentenceBefore.replace(COMPLETION_PHRASE, (m) => ' '.repeat(m.length));
+  const scope = sentence.slice(Math.max(sentence.lastIndexOf(';'), sentence.lastIndexOf(';')) + 1);
+  const target = lastIndex(TARGET_CUE, scope);
+  const actual = lastIndex(ACTUAL_CUE, scope);
+  if (target > actual) return 'target';
+  if (actual >= 0) return 'actual';
   if (c.yearRelation === -1) return 'actual';
-  if (c.forwardLooking && WEAK_TARGET.test(c.sentenceBefore)) return 'target';
+  if (c.yearRelation === 1) return 'target';
+  if (c.forwardLooking && (c.yearRelation === 0 || WEAK_TARGET.test(sentence))) return 'target';
   return 'actual';
 }
 

@@ -22,6 +22,7 @@ export interface MetricContext {
 /** A figure before de-duplication, with what is needed to merge restatements. */
 interface Candidate extends Metric {
   start: number;
+  end: number;
   /** Label and the noun after the unit, for telling restatements from distinct figures. */
   context: string;
 }
@@ -29,7 +30,7 @@ interface Candidate extends Metric {
 const LEAD_UNITS = /[((]\s*(?:牵头|责任|主责|实施)单位\s*[::]\s*([^))]+)[))]/;
 const SPEAKER_AFTER = /^(党组|局长|副局长|主任|副主任|负责人|相关负责人|党委|书记|作为|通过|将|全力|努力|首创|推出|成立|坚持|围绕|聚焦|就|以)/;
 const FILLER = /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在|将|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
-const CLAUSE_BREAK = /[,,;;::、。!?(“”《]/;
+const CLAUSE_BREAK = /[,,;;::、。!?“”《]/;
 
 /** The text between the last clause or list break and `end`. */
 function subclauseStart(text: string, from: number, end: number): number {
@@ -47,7 +48,9 @@ function insideName(line: string, at: number): boolean {
     const o = line.lastIndexOf(open, at);
     if (o < 0) continue;
     const c = line.indexOf(close, o + 1);
-    if (c >= at && c - o - 1 <= max && line.lastIndexOf(close, at - 1) < o) return true;
+    if (c < at || line.lastIndexOf(close, at - 1) > o) continue;
+    if (c - o - 1 <= max) return true;
+    if (open === '“' && /[。!?!?]$/.test(line.slice(o + 1, c))) return true; // direct speech: “以前一天要填上十份表……。”
   }
   return false;
 }
@@ -69,13 +72,13 @@ function isNotAFigure(text: string, line: Segment, t: NumberToken): boolean {
 }
 
 /** Eligibility conditions of a policy are not figures: 吸纳3人以上就业的,均可申报. */
-const ELIGIBILITY = /(条件|可申报|均可|即可|方可|符合[^,,。]*的)/;
+const ELIGIBILITY = /(申报条件|条件为|条件是|符合条件|可申报|均可申报|均可享受|即可申请|方可)/;
 
 /** Departments named in the line's (牵头单位:…) note, as full names. */
 function leadDepartments(lineText: string, ctx: MetricContext): string | null {
   const m = LEAD_UNITS.exec(lineText);
   if (!m) return null;
-  const names = m[1]!.split(/[、,,;;和及]/).map((s) => s.trim()).filter(Boolean);
+  const names = m[1]!.split(/[、,,;;]/).map((s) => s.trim()).filter(Boolean);
   return names.map((n) => resolveDepartment(n, ctx.registry, ctx.city).name).join('、') || null;
 }
 
@@ -92,17 +95,22 @@ function speakerDepartment(line: Segment, ctx: MetricContext): string | null {
   return null;
 }
 
-function yearOf(
-  mentions: YearMention[], sentence: Segment, line: Segment, t: NumberToken, tokens: NumberToken[],
-): number | null {
-  const bound = (m: YearMention) => /[由从]\s*$/.test(sentenceTextBefore(sentence, m.index));
+/**
+ * The year a figure is about, when the text says: the nearest year named before it in its
+ * sentence (a year in "由2022年末的8∶1" binds only the figure right after it).
+ */
+function yearOf(mentions: YearMention[], sentence: Segment, t: NumberToken, tokens: NumberToken[]): number | null {
+  const bound = (m: YearMention) => /[由从]\s*$/.test(sentence.text.slice(Math.max(0, m.index - sentence.start - 2), m.index - sentence.start));
   const between = (m: YearMention) => tokens.some((o) => o.start >= m.end && o.start < t.start);
-  const usable = (m: YearMention) => m.end <= t.start && (!bound(m) || !between(m));
-  const inSentence = mentions.filter((m) => m.index >= sentence.start && usable(m));
-  if (inSentence.length) return inSentence[inSentence.length - 1]!.year;
-  const inLine = mentions.filter((m) => m.index >= line.start && m.index < sentence.start && !bound(m));
-  return inLine.length ? inLine[inLine.length - 1]!.year : null;
-  function sentenceTextBefore(s: Segment, at: number) { return s.text.slice(Math.max(0, at - s.start - 2), at - s.start); }
+  const inSentence = mentions.filter((m) => m.index >= sentence.start && m.end <= t.start && (!bound(m) || !between(m)));
+  return inSentence.length ? inSentence[inSentence.length - 1]!.year : null;
+}
+
+/** A year named in the first words of a paragraph ("2024年,市人社部门将…", "某某介绍,2023年,…") frames the section. */
+function openingYear(mentions: YearMention[], line: Segment): number | null {
+  const m = mentions.find((y) => y.index >= line.start && y.index - line.start <= 12 && !y.relative &&
+    /^[,,]/.test(line.text.slice(y.end - line.start))); // "2022年9月" dates an event; "2024年," frames what follows
+  return m ? m.year : null;
 }
 
 /** 由47%提升至62%: the first figure is the baseline, a year earlier unless the text says otherwise. */
@@ -115,12 +123,32 @@ function baselineShift(sentence: Segment, t: NumberToken, text: string): number 
   return /(前期|原来|此前|以前|之前)[^,,;;。]{0,4}$/.test(before) ? 0 : -1;
 }
 
-function labelFor(text: string, from: number, to: number, after: string): { label: string; fromSuffix: boolean } {
-  let label = text.slice(from, to).replace(FILLER, '').replace(/(达到|达|为|是|的|共|约|近|超过|超|有)$/, '');
-  label = label.replace(/^[\u4e00-\u9fa5]{1,6}(介绍|表示|说),?/, '');
-  if (label.length >= 2) return { label: label.length > 18 ? label.slice(-18) : label, fromSuffix: false };
+interface Label { label: string; start: number; fromSuffix: boolean }
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** The start of the first whole word within `max` characters before `end` (spans never begin mid-word). */
+function wordStartWithin(text: string, from: number, end: number, max: number): number {
+  if (end - from <= max) return from;
+  let at = end;
+  for (const w of segmenter.segment(text.slice(from, end))) {
+    const s = from + w.index;
+    if (end - s <= max) { at = s; break; }
+  }
+  return at;
+}
+
+/** What is counted: the words before the figure in its clause, or the noun after it (258家企业). */
+function labelFor(text: string, from: number, to: number, after: string): Label {
+  const raw = text.slice(from, to);
+  const lead = FILLER.exec(raw)?.[0].length ?? 0;
+  let label = raw.slice(lead).replace(/(达到|达|为|是|的|共|约|近|超过|超|有)$/, '');
+  const spoken = /^[\u4e00-\u9fa5]{1,6}(介绍|表示|说),?/.exec(label);
+  const start = from + lead + (spoken ? spoken[0].length : 0);
+  if (spoken) label = label.slice(spoken[0].length);
+  if (label.length >= 2) return { label: label.length > 18 ? label.slice(-18) : label, start, fromSuffix: false };
   const suffix = /^(的)?([^\d,,;;。、()()“”]{1,10})/.exec(after);
-  return { label: suffix ? suffix[2]!.replace(/(发放|实现|提供|开展|参与|达到).*$/, '') : label, fromSuffix: true };
+  return { label: suffix ? suffix[2]!.replace(/(发放|实现|提供|开展|参与|达到).*$/, '') : label, start: to, fromSuffix: true };
 }
 
 /** Character bigrams, to compare the contexts of two figures. */
@@ -140,8 +168,13 @@ function dropRestatements(cands: Candidate[]): Candidate[] {
   for (const c of cands) {
     const grams = bigrams(c.context);
     const twin = kept.find((k) => k.value === c.value && k.unit === c.unit && k.kind === c.kind &&
-      k.department === c.department && [...bigrams(k.context)].some((g) => grams.has(g)));
-    if (twin) { twin.qualifier = strongerQualifier(twin.qualifier, c.qualifier); continue; }
+      (k.department === c.department || k.department === null || c.department === null) &&
+      [...bigrams(k.context)].some((g) => grams.has(g)));
+    if (twin) {
+      twin.qualifier = strongerQualifier(twin.qualifier, c.qualifier);
+      twin.department ??= c.department;
+      continue;
+    }
     kept.push(c);
   }
   return kept;
@@ -164,11 +197,14 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   const tokens = scanNumbers(text);
   const out: Candidate[] = [];
   let currentDept: string | null = null;
+  let sectionYear: number | null = null;
 
   for (const line of lines(text)) {
     const lead = leadDepartments(line.text, ctx);
     const speaker = lead ? null : speakerDepartment(line, ctx);
+    if (speaker && speaker !== currentDept) sectionYear = null; // a new department starts a new section
     if (speaker) currentDept = speaker;
+    sectionYear = openingYear(mentions, line) ?? sectionYear;
     const department = lead ?? currentDept;
     const sentences = sentencesOf(line);
     const lineTokens = tokens.filter((t) => t.start >= line.start && t.end <= line.end);
@@ -180,7 +216,8 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       if (ELIGIBILITY.test(sentence.text)) continue;
       const clause = enclosingSegment(clausesOf(sentence), t.start);
       const sub = subclauseStart(text, clause.start, t.start);
-      if (/每/.test(text.slice(sub, t.start))) continue; // 每户安装1个: a per-unit rule, not a total
+      if (/(?<!平均)每/.test(text.slice(sub, t.start))) continue; // 每户安装1个: a per-unit rule, not a total (平均每 is an average)
+      if (/^[^,,;;。]*\+/.test(text.slice(t.end, clause.end))) continue; // 1个中心+N个驿站: a model, not a count
 
       // Unit, qualifier and the span's end.
       const rest = text.slice(t.end, line.end);
@@ -191,7 +228,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       let unitLength: number;
       let value = t.value;
       const ratio = /^\s*:\s*(\d+(?:\.\d+)?)/.exec(rest);
-      if (ratio && /比/.test(text.slice(Math.max(line.start, t.start - 12), t.start))) {
+      if (ratio && /比/.test(text.slice(clause.start, t.start))) {
         unit = 'ratio'; unitLength = ratio[0].length;
         value = t.value; // 8∶1 is read as 8 (to one), as the guideline does
         ti++; // the second number belongs to the ratio
@@ -205,35 +242,38 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       const spanEnd = unitEnd + q.after;
 
       // Year and kind.
-      const explicit = yearOf(mentions, sentence, line, t, lineTokens);
-      const shift = explicit === null ? baselineShift(sentence, t, text) : 0;
+      const inSentence = yearOf(mentions, sentence, t, lineTokens);
+      const explicit = inSentence ?? sectionYear;
+      const shift = inSentence === null ? baselineShift(sentence, t, text) : 0;
       const yearRelation = explicit === null || now === null ? null : explicit < now ? -1 : explicit > now ? 1 : 0;
       const kind = classifyKind({
         clauseBefore: text.slice(clause.start, t.start),
+        clauseAfter: text.slice(spanEnd, clause.end),
         sentenceBefore: text.slice(sentence.start, t.start),
         unit, plan: ctx.plan, forwardLooking, yearRelation,
       });
-      const year = explicit ?? (kind === 'target' ? now : actualYear === null ? null : actualYear + shift);
+      const base = explicit ?? (kind === 'target' ? now : actualYear);
+      const year = base === null ? null : kind === 'target' ? base : base + shift;
 
-      // Label and span.
+      // Label and span: the span runs from the label's last words (a whole word, ≤ 10 characters) to the qualifier after the unit.
       const labelFrom = subclauseStart(text, clause.start, t.start - q.before);
-      const { label, fromSuffix } = labelFor(text, labelFrom, t.start - q.before, text.slice(spanEnd, line.end));
-      const prefix = fromSuffix ? 0 : Math.min(label.length, 8);
-      let start = Math.max(labelFrom, t.start - q.before - prefix);
-      let end = spanEnd + (fromSuffix ? Math.min(label.length, 6) : 0);
-      while (start < t.start && /[\s,,、]/.test(text[start]!)) start++;
-      let span = originalSpan(view, start, end);
-      const cut = span.lastIndexOf('\n', span.indexOf(view.original.slice(view.origin[t.start]!, view.origin[t.end - 1]! + 1)));
-      if (cut >= 0) span = span.slice(cut + 1);
-      if (span.includes('\n')) span = span.slice(0, span.indexOf('\n'));
-      end = Math.max(end, spanEnd);
+      const { label, start: labelStart, fromSuffix } = labelFor(text, labelFrom, t.start - q.before, text.slice(spanEnd, line.end));
+      const spanStart = fromSuffix ? t.start - q.before : wordStartWithin(text, labelStart, t.start - q.before, 10);
+      const spanStop = spanEnd + (fromSuffix ? Math.min(label.length, 6) : 0);
+      const span = originalSpan(view, spanStart, spanStop).split('\n').pop()!;
+
+      // 分别提高到不低于740元/月和485元/月: the second figure shares the first one's qualifier.
+      const previous = out[out.length - 1];
+      let qualifier = q.qualifier;
+      if (qualifier === 'exact' && previous && previous.end <= t.start && /^(和|、|及|与)$/.test(text.slice(previous.end, t.start)) &&
+        /分别/.test(text.slice(clause.start, t.start))) qualifier = previous.qualifier;
 
       out.push({
-        id: metricId(value, unit, span), value, unit, qualifier: q.qualifier, kind, year, department,
-        label: label || text.slice(sub, t.start), text: span, start: t.start,
-        context: label + text.slice(spanEnd, Math.min(line.end, spanEnd + 8)).split(/[,,;;。]/)[0],
+        id: metricId(value, unit, span), value, unit, qualifier, kind, year, department,
+        label: label || text.slice(sub, t.start), text: span, start: t.start, end: spanEnd,
+        context: label + text.slice(spanEnd, clause.end).slice(0, 30),
       });
     }
   }
-  return dropRestatements(out).map(({ start: _s, context: _c, ...m }) => m);
+  return dropRestatements(out).map(({ start: _s, end: _e, context: _c, ...m }) => m);
 }

@@ -32,7 +32,7 @@ export function splitAt(seg: Segment, punctuation: RegExp): Segment[] {
 }
 
 export const sentencesOf = (line: Segment): Segment[] => splitAt(line, /[。!?!?]+[”’」』]?/);
-export const clausesOf = (sentence: Segment): Segment[] => splitAt(sentence, /[,,;;::]/);
+export const clausesOf = (sentence: Segment): Segment[] => splitAt(sentence, /[,,;;]|[::](?!\d)/);
 
 /**
  * A heading is a short line that does not end like a sentence: a section title,
