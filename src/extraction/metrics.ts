@@ -34,7 +34,9 @@ const CLAUSE_BREAK = /[,,;;::、。!?“”《]/;
 
 /** The text between the last clause or list break and `end`. */
 function subclauseStart(text: string, from: number, end: number): number {
-  for (let i = end - 1; i >= from; i--) if (CLAUSE_BREAK.test(text[i]!)) return i + 1;
+  for (let i = end - 1; i >= from; i--) {
+    if (CLAUSE_BREAK.test(text[i]!) && !(/[::]/.test(text[i]!) && /\d/.test(text[i + 1] ?? ''))) return i + 1;
+  }
   return from;
 }
 

@@ -22,14 +22,16 @@ export function findTitle(body: string): string | null {
   return null;
 }
 
-/** The year most figures are about (later years win ties); else the year the text speaks from. */
+/**
+ * The year a report is filed under: the latest year that at least a quarter of its figures
+ * are about (a January press conference on last year's results and this year's pledges is
+ * this year's report); else the year the text speaks from.
+ */
 function reportYear(metrics: Metric[], fallback: number | null): number | null {
   const counts = new Map<number, number>();
   for (const m of metrics) if (m.year !== null) counts.set(m.year, (counts.get(m.year) ?? 0) + 1);
-  let best = fallback;
-  let bestCount = 0;
-  for (const [year, n] of counts) if (n > bestCount || (n === bestCount && best !== null && year > best)) { best = year; bestCount = n; }
-  return best;
+  const years = [...counts].filter(([, n]) => n * 4 >= metrics.length).map(([y]) => y);
+  return years.length ? Math.max(...years) : fallback;
 }
 
 export interface ReportExtras { outlet: string | null; removed: string[] }

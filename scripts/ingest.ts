@@ -1,0 +1,30 @@
+/**
+ * npm run ingest [-- [--dry-run] [--if-needed] [FILE...]]
+ * Reads seeds/*.txt (or the given files) into content/reports/*.mdx, keeping editors' changes.
+ */
+import { ingest } from '../src/ingest/ingest.ts';
+import { RegistryError } from '../src/ingest/registry-files.ts';
+
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a.startsWith('--') && !['--dry-run', '--if-needed'].includes(a));
+if (unknown.length) {
+  console.error(`unknown option ${unknown.join(' ')}; usage: npm run ingest -- [--dry-run] [--if-needed] [FILE...]`);
+  process.exit(2);
+}
+try {
+  const summary = ingest({ files: args.filter((a) => !a.startsWith('--')), dryRun: args.includes('--dry-run'), ifNeeded: args.includes('--if-needed') });
+  const counts = new Map<string, number>();
+  for (const e of summary.entries) {
+    counts.set(e.outcome, (counts.get(e.outcome) ?? 0) + 1);
+    if (e.outcome === 'skipped' && !e.messages.length) continue;
+    const line = `${e.outcome.padEnd(9)} ${e.source}${e.report ? ` → ${e.report}` : ''}`;
+    (e.outcome === 'failed' ? console.error : console.log)(line);
+    for (const m of e.messages) (e.outcome === 'failed' ? console.error : console.log)(`          ${e.source}: ${m}`);
+  }
+  for (const w of summary.warnings) console.warn(`warning: ${w}`);
+  console.log(`${args.includes('--dry-run') ? '(dry run, nothing written) ' : ''}` + [...counts].map(([k, v]) => `${v} ${k}`).join(', '));
+  process.exitCode = summary.ok ? 0 : 1;
+} catch (e) {
+  if (e instanceof RegistryError) { console.error(e.message); process.exit(1); }
+  throw e;
+}

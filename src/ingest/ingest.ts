@@ -1,0 +1,121 @@
+/**
+ * Source texts → report files. Each seed becomes (or updates) one MDX report under
+ * content/reports/; an editor's changes survive every re-ingest (see merge.ts).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { extractReport } from '../extraction/index.ts';
+import type { Registry } from '../extraction/types.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { toMdxBody } from './mdx-body.ts';
+import { mergeReport } from './merge.ts';
+import { readSource } from './read-source.ts';
+import { loadRegistry, REGISTRY_DIR } from './registry-files.ts';
+import type { GeneratedBase, ReportDoc } from './report-data.ts';
+import { baseFile, readBase, readReports, REPORTS_DIR, serializeReport } from './report-file.ts';
+import { reportSlug } from './slug.ts';
+
+export const SEEDS_DIR = 'seeds';
+
+export interface IngestOptions {
+  root?: string;
+  /** Source files to ingest; all of seeds/*.txt when empty. */
+  files?: string[];
+  dryRun?: boolean;
+  /** Skip sources whose text and extractor are unchanged since the last ingest. */
+  ifNeeded?: boolean;
+}
+
+export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
+
+export interface IngestEntry { source: string; report?: string; outcome: Outcome; messages: string[] }
+
+export interface IngestSummary { entries: IngestEntry[]; warnings: string[]; ok: boolean }
+
+const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
+
+/** Changes when the extraction code or the registry changes, so --if-needed knows to re-read. */
+export function extractorVersion(root: string): string {
+  const dirs = [join(root, 'src/extraction'), join(root, REGISTRY_DIR)];
+  const parts: string[] = [];
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) parts.push(f, readFileSync(join(dir, f), 'utf8'));
+  }
+  return hash(parts.join('\0'));
+}
+
+export function seedFiles(root: string): string[] {
+  const dir = join(root, SEEDS_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+}
+
+function generate(text: string, source: string, registry: Registry, slugFor: (city: string | null, year: number | null, title: string) => string): ReportDoc {
+  const r = extractReport(text, registry);
+  const slug = slugFor(r.city, r.year, r.title);
+  return {
+    data: {
+      title: r.title, slug, city: r.city, year: r.year, published: r.published, source, outlet: r.outlet,
+      departments: r.departments, metrics: r.metrics,
+    },
+    body: toMdxBody(r.body),
+  };
+}
+
+export function ingest(options: IngestOptions = {}): IngestSummary {
+  const root = options.root ?? '.';
+  const registry = loadRegistry(root);
+  const version = extractorVersion(root);
+  const warnings: string[] = [];
+  const entries: IngestEntry[] = [];
+  const reports = readReports(root, (file, message) => warnings.push(`${file}: ${message}`));
+  const bySource = new Map(reports.map((r) => [r.data.source, r]));
+  const taken = new Set(reports.map((r) => r.data.slug));
+  const explicit = options.files?.length ? options.files : null;
+  const files = explicit ?? seedFiles(root);
+
+  for (const file of files) {
+    const source = basename(file);
+    const entry: IngestEntry = { source: relative(root, file) || file, outcome: 'failed', messages: [] };
+    entries.push(entry);
+    const read = readSource(file);
+    if (!read.ok) { entry.messages.push(read.error); continue; }
+    entry.messages.push(...read.notes);
+    const current = bySource.get(source) ?? null;
+    const base = current ? readBase(root, current.data.slug) : null;
+    const sourceHash = hash(read.text);
+    if (options.ifNeeded && current && base && base.sourceHash === sourceHash && base.extractorVersion === version) {
+      entry.outcome = 'skipped'; entry.report = current.file; continue;
+    }
+    const cityOf = (name: string | null) => registry.cities.find((c) => c.name === name) ?? null;
+    const next = generate(read.text, source, registry, (city, year, title) =>
+      current?.data.slug ?? reportSlug(cityOf(city), year, title, taken));
+    if (!next.data.city) entry.messages.push('no city recognised; add it to content/registry/cities.yaml or set `city` in the report');
+    taken.add(next.data.slug);
+    const merged = mergeReport(base, current, next);
+    entry.messages.push(...merged.conflicts.map((c) => `conflict: ${c}`));
+    const file_ = current?.file ?? join(root, REPORTS_DIR, `${next.data.slug}.mdx`);
+    entry.report = file_;
+    const content = serializeReport(merged);
+    const before = current ? serializeReport(current) : null;
+    entry.outcome = !current ? 'created' : before === content ? 'unchanged' : 'updated';
+    if (options.dryRun) continue;
+    if (entry.outcome !== 'unchanged') writeFileAtomic(file_, content);
+    const newBase: GeneratedBase = { ...next, data: { ...next.data, slug: merged.data.slug }, sourceHash, extractorVersion: version };
+    const baseText = JSON.stringify(newBase, null, 1) + '\n';
+    const basePath = baseFile(root, merged.data.slug);
+    if (!existsSync(basePath) || readFileSync(basePath, 'utf8') !== baseText) writeFileAtomic(basePath, baseText);
+  }
+
+  if (!explicit) {
+    const seeds = new Set(files.map((f) => basename(f)));
+    for (const r of reports) {
+      if (r.data.source && !seeds.has(r.data.source) && existsSync(join(root, SEEDS_DIR)) && !r.data.source.startsWith('editor:')) {
+        warnings.push(`${relative(root, r.file)}: its source seeds/${r.data.source} is gone; the report is kept (delete it by hand to unpublish)`);
+      }
+    }
+  }
+  return { entries, warnings, ok: entries.every((e) => e.outcome !== 'failed') };
+}

@@ -1,0 +1,27 @@
+/** A report as it is stored: frontmatter data and MDX body. */
+import type { Metric } from '../extraction/types.ts';
+
+export interface ReportData {
+  title: string;
+  slug: string;
+  city: string | null;
+  year: number | null;
+  published: string | null;
+  /** The seed file the report was read from. */
+  source: string;
+  /** The outlet that published the text (来源), when the text names it. */
+  outlet: string | null;
+  departments: string[];
+  metrics: Metric[];
+}
+
+export interface ReportDoc {
+  data: ReportData;
+  body: string;
+}
+
+/** What ingest generated last time, kept so a re-ingest can tell an editor's change from its own. */
+export interface GeneratedBase extends ReportDoc {
+  sourceHash: string;
+  extractorVersion: string;
+}
