@@ -153,6 +153,12 @@ function labelFor(text: string, from: number, to: number, after: string): Label 
   return { label: suffix ? suffix[2]!.replace(/(发放|实现|提供|开展|参与|达到).*$/, '') : label, start: to, fromSuffix: true };
 }
 
+/** When neither side of a figure names what it counts: the clause's words, or the unit's. */
+function fallbackLabel(clause: string, unit: string): string {
+  const words = clause.replace(/[\d.,,;;。%、:()()“”]+/g, '').replace(FILLER, '').slice(0, 12);
+  return words.length >= 2 ? words : `${unit === '%' ? '比例' : unit === 'ratio' ? '比值' : '数量'}`;
+}
+
 /** Character bigrams, to compare the contexts of two figures. */
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
@@ -272,7 +278,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
 
       out.push({
         id: metricId(value, unit, span), value, unit, qualifier, kind, year, department,
-        label: label || text.slice(sub, t.start), text: span, start: t.start, end: spanEnd,
+        label: label || fallbackLabel(text.slice(clause.start, clause.end), unit), text: span, start: t.start, end: spanEnd,
         context: label + text.slice(spanEnd, clause.end).slice(0, 30),
       });
     }

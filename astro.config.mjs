@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { remarkMetricMarks } from './src/site/remark-metric-marks.ts';
+
+// BASE_PATH=/REPO/ for a GitHub Pages project site; SITE_URL for absolute links (feeds, sitemap).
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://example.github.io',
+  base,
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  integrations: [mdx({ remarkPlugins: [remarkMetricMarks] })],
+  markdown: { remarkPlugins: [remarkMetricMarks] },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,67 @@
+/**
+ * The site's index of cities, departments and reports, built once from the content
+ * collection and the registry. Pages ask it; nothing here scans the corpus per page.
+ */
+import { loadRegistry } from '../ingest/registry-files.ts';
+import { pinyinSlug } from '../ingest/slug.ts';
+import type { MetricData, ReportFrontmatter } from './report-schema.ts';
+
+export interface ReportRef { id: string; data: ReportFrontmatter }
+
+/** A metric with where it came from, for pages that gather metrics across reports. */
+export interface SourcedMetric extends MetricData { report: ReportRef; city: string }
+
+export interface DepartmentPage { name: string; slug: string; metrics: SourcedMetric[]; reports: ReportRef[] }
+
+export interface CityPage {
+  name: string;
+  slug: string;
+  province: string;
+  reports: ReportRef[];
+  years: number[];
+  departments: DepartmentPage[];
+  metrics: SourcedMetric[];
+}
+
+export interface Catalog { cities: CityPage[]; reports: ReportRef[] }
+
+const NO_DEPARTMENT = '未注明部门';
+
+export function buildCatalog(reports: ReportRef[], root = '.'): Catalog {
+  const registry = loadRegistry(root);
+  const deptSlug = new Map<string, string>();
+  for (const d of [...registry.departments, ...Object.values(registry.cityDepartments).flat()]) if (d.slug) deptSlug.set(d.name, d.slug);
+  const slugOfDept = (name: string) => (name === NO_DEPARTMENT ? 'unassigned' : deptSlug.get(name) ?? pinyinSlug(name.replace(/^市/, ''), 40));
+  const byCity = new Map<string, CityPage>();
+  const sorted = [...reports].sort((a, b) => b.data.year - a.data.year || a.data.title.localeCompare(b.data.title, 'zh'));
+  for (const r of sorted) {
+    let city = byCity.get(r.data.city);
+    if (!city) {
+      const entry = registry.cities.find((c) => c.name === r.data.city);
+      city = { name: r.data.city, slug: entry?.slug ?? pinyinSlug(r.data.city), province: entry?.province ?? '', reports: [], years: [], departments: [], metrics: [] };
+      byCity.set(r.data.city, city);
+    }
+    city.reports.push(r);
+    if (!city.years.includes(r.data.year)) city.years.push(r.data.year);
+    for (const m of r.data.metrics) {
+      const sm: SourcedMetric = { ...m, report: r, city: r.data.city };
+      city.metrics.push(sm);
+      // A figure several departments answer for appears on each of their pages.
+      for (const name of m.department ? m.department.split('、') : [NO_DEPARTMENT]) {
+        let d = city.departments.find((x) => x.name === name);
+        if (!d) city.departments.push((d = { name, slug: slugOfDept(name), metrics: [], reports: [] }));
+        d.metrics.push(sm);
+        if (!d.reports.includes(r)) d.reports.push(r);
+      }
+    }
+  }
+  for (const c of byCity.values()) {
+    c.years.sort((a, b) => b - a);
+    c.departments.sort((a, b) => b.metrics.length - a.metrics.length || a.name.localeCompare(b.name, 'zh'));
+  }
+  const cities = [...byCity.values()].sort((a, b) => a.province.localeCompare(b.province, 'zh') || a.name.localeCompare(b.name, 'zh'));
+  return { cities, reports: sorted };
+}
+
+/** The anchor of a metric's sentence in its report page. */
+export const metricAnchor = (id: string) => `m-${id}`;

@@ -1,0 +1,37 @@
+/**
+ * The shape of a report's frontmatter. Used by Astro's content collection (so a bad
+ * file fails the build naming the file and field) and by `npm run check`.
+ */
+import { z } from 'zod';
+
+export const QUALIFIERS = ['exact', 'approx', 'more-than', 'at-least', 'at-most'] as const;
+export const KINDS = ['target', 'actual', 'completion'] as const;
+
+const year = z.number().int().min(1949, 'a year before 1949 is surely a typo').max(2100, 'a year after 2100 is surely a typo');
+
+export const metricSchema = z.object({
+  id: z.string().min(1, 'give the metric an id (any short unique text, e.g. m-editor-1)'),
+  value: z.number({ invalid_type_error: 'value must be a number in base units (8.8万 → 88000)' }).finite(),
+  unit: z.string().min(1, 'unit is empty; write the unit, e.g. 人, 元, %, 元/月'),
+  qualifier: z.enum(QUALIFIERS),
+  kind: z.enum(KINDS),
+  year: year.nullable(),
+  department: z.string().min(1).nullable(),
+  label: z.string().min(1, 'label is empty; say in a few words what is counted'),
+  text: z.string().min(1, 'text is empty; copy the sentence part that states the figure'),
+}).strict();
+
+export const reportSchema = z.object({
+  title: z.string().min(1),
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'slug must be lower-case letters, digits and hyphens'),
+  city: z.string().min(2, 'city is missing; write the full name, e.g. 襄阳市'),
+  year,
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'published must be a date written YYYY-MM-DD').nullable(),
+  source: z.string().min(1),
+  outlet: z.string().nullable().optional(),
+  departments: z.array(z.string().min(1)),
+  metrics: z.array(metricSchema),
+}).strict();
+
+export type ReportFrontmatter = z.infer<typeof reportSchema>;
+export type MetricData = z.infer<typeof metricSchema>;
