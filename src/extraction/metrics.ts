@@ -29,7 +29,7 @@ interface Candidate extends Metric {
 
 const LEAD_UNITS = /[((]\s*(?:牵头|责任|主责|实施)单位\s*[::]\s*([^))]+)[))]/;
 const SPEAKER_AFTER = /^(党组|局长|副局长|主任|副主任|负责人|相关负责人|党委|书记|作为|通过|将|全力|努力|首创|推出|成立|坚持|围绕|聚焦|就|以)/;
-const FILLER = /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在|将|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
+const FILLER = /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在|将|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
 const CLAUSE_BREAK = /[,,;;::、。!?“”《]/;
 
 /** The text between the last clause or list break and `end`. */
@@ -148,9 +148,20 @@ function labelFor(text: string, from: number, to: number, after: string): Label 
   const spoken = /^[\u4e00-\u9fa5]{1,6}(介绍|表示|说),?/.exec(label);
   const start = from + lead + (spoken ? spoken[0].length : 0);
   if (spoken) label = label.slice(spoken[0].length);
+  // An earlier figure in the same words (向1.1万家企业发放…资金): keep what follows it.
+  if (/\d/.test(label)) {
+    const tail = label.replace(/^.*\d/, '').replace(/^[万亿千百]?[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]?(\/[\u4e00-\u9fa5·]+)*[和及与、]?/, '');
+    label = tail.length >= 2 ? tail : label.replace(/^[((]?\d+[.、))]/, '').replace(/[\d.].*$/, '');
+  }
+  label = label.replace(/(不低于|不少于|不超过|超过)$/, '').replace(/(分别)?(提高|提升|增加|稳定在|达到|达)(到|至)?$/, '') || label;
+  const suffixMatch = /^(的)?([^\d,,;;。、()()“”]{1,12})/.exec(after);
+  const suffix = suffixMatch ? suffixMatch[2]!.replace(/(发放|实现|提供|开展|参与|达到|投入|入选|开工|完工|学会|得到|回流|分流|下沉|纳入|获得).*$/, '') : '';
+  // A bare verb before the figure (扶持2700名创业人员) reads better with the noun after it.
+  if (label.length >= 2 && label.length <= 4 && suffix.length >= 2 && !/(率|数|量|额|比|金|费|款)$/.test(label)) {
+    return { label: label + suffix, start, fromSuffix: false };
+  }
   if (label.length >= 2) return { label: label.length > 18 ? label.slice(-18) : label, start, fromSuffix: false };
-  const suffix = /^(的)?([^\d,,;;。、()()“”]{1,10})/.exec(after);
-  return { label: suffix ? suffix[2]!.replace(/(发放|实现|提供|开展|参与|达到).*$/, '') : label, start: to, fromSuffix: true };
+  return { label: suffix || label, start: to, fromSuffix: true };
 }
 
 /** When neither side of a figure names what it counts: the clause's words, or the unit's. */
@@ -216,6 +227,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
     const department = lead ?? currentDept;
     const sentences = sentencesOf(line);
     const lineTokens = tokens.filter((t) => t.start >= line.start && t.end <= line.end);
+    let lastSpanEnd = line.start;
 
     for (let ti = 0; ti < lineTokens.length; ti++) {
       const t = lineTokens[ti]!;
@@ -266,8 +278,11 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       // Label and span: the span runs from the label's last words (a whole word, ≤ 10 characters) to the qualifier after the unit.
       const labelFrom = subclauseStart(text, clause.start, t.start - q.before);
       const { label, start: labelStart, fromSuffix } = labelFor(text, labelFrom, t.start - q.before, text.slice(spanEnd, line.end));
-      const spanStart = fromSuffix ? t.start - q.before : wordStartWithin(text, labelStart, t.start - q.before, 10);
-      const spanStop = spanEnd + (fromSuffix ? Math.min(label.length, 6) : 0);
+      // Spans never overlap, so each can be marked in the text on its own.
+      const spanStart = Math.max(lastSpanEnd, fromSuffix ? t.start - q.before : wordStartWithin(text, labelStart, t.start - q.before, 10));
+      const nextStart = lineTokens[ti + 1]?.start ?? line.end;
+      const spanStop = Math.min(Math.max(spanEnd, nextStart), spanEnd + (fromSuffix ? Math.min(label.length, 6) : 0));
+      lastSpanEnd = spanStop;
       const span = originalSpan(view, spanStart, spanStop).split('\n').pop()!;
 
       // 分别提高到不低于740元/月和485元/月: the second figure shares the first one's qualifier.
