@@ -90,7 +90,9 @@ function speakerDepartment(line: Segment, ctx: MetricContext): string | null {
   if (!found.length) return null;
   if (isHeading(line.text)) return found[0]!.entry.name;
   for (const f of found) {
-    const before = line.text.slice(0, f.start).replace(/[\u4e00-\u9fa5]{2,4}市$/, '');
+    // The city may stand before the department: 新乡市教育局, 襄阳市发展和改革委员会.
+    const before = line.text.slice(0, f.start).replace(/[\u4e00-\u9fa5]{2,4}市$/, '').replace(/^.*?([\u4e00-\u9fa5]{2,4})$/, (all, name: string) =>
+      ctx.registry.cities.some((c) => c.name === `${name}市` || c.aliases?.includes(name)) ? all.slice(0, -name.length) : all);
     const after = line.text.slice(f.end);
     if (SPEAKER_AFTER.test(after) || before === '' || /[,,。:;]$/.test(before)) return f.entry.name;
   }

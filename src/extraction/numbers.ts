@@ -60,6 +60,8 @@ function parseDigitSequence(s: string): number | null {
  */
 export function parseChineseInteger(s: string): number | null {
   if (!s) return null;
+  // A number needs a digit, except that 十 alone starts one (十二 = 12); 万 or 万万 is not a number.
+  if (![...s].some((c) => DIGITS[c] !== undefined) && !/^[十拾]/.test(s)) return null;
   if ([...s].every((c) => DIGITS[c] !== undefined)) return s.length === 1 ? DIGITS[s]! : parseDigitSequence(s);
   let total = 0; // sum of completed big-unit sections
   let section = 0; // value below the current big unit

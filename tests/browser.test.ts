@@ -1,0 +1,61 @@
+/** A resident's path through the site in a real browser (Debian chromium driven by playwright-core). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'astro';
+import { launchBrowser, serve } from './helpers/site.ts';
+
+let browser: Browser;
+let server: PreviewServer;
+let url: string;
+let page: Page;
+
+beforeAll(async () => {
+  ({ server, url } = await serve('base', 4391));
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('from the home page to a figure\'s sentence', () => {
+  it('follows home → city → department → report and lands on the highlighted sentence', async () => {
+    await page.goto(url);
+    await expect(page.title()).resolves.toContain('向市民报告');
+    await page.getByRole('link', { name: '襄阳市' }).first().click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('襄阳市');
+
+    await page.locator('ul.depts').getByRole('link', { name: '市发展和改革委员会' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('市发展和改革委员会');
+    const chart = page.locator('figure.chart').first();
+    expect(await chart.locator('svg[role="img"]').isVisible()).toBe(true);
+    expect(await chart.locator('table.data').isVisible()).toBe(true);
+    expect(await chart.locator('svg title').textContent()).toBeTruthy();
+
+    await page.locator('p.lead a').first().click();
+    await expect(page.locator('h1').textContent()).resolves.toContain('民生实事');
+    const link = page.locator('table.metrics a.source-link', { hasText: '9037' });
+    await link.click();
+    const hash = new URL(page.url()).hash;
+    expect(hash).toMatch(/^#m-/);
+    const mark = page.locator(`mark${hash}`);
+    expect(await mark.textContent()).toContain('9037');
+    expect(await mark.isVisible()).toBe(true);
+    // The target mark is highlighted, and scrolled into view.
+    const style = await mark.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(style).toBe('solid');
+    const box = await mark.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(viewport.height);
+  });
+
+  it('reads well on a phone: no horizontal scrolling of the page', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await phone.goto(`${url}reports/`.replace(/reports\/$/, 'xiangyang/hrss/'));
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await phone.close();
+  });
+});

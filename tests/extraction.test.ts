@@ -1,0 +1,100 @@
+/** The extraction library on real sentences from the seeds. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractReport, parseNumber, type Metric } from '../src/extraction/index.ts';
+import { loadRegistry } from '../src/ingest/registry-files.ts';
+
+const registry = loadRegistry();
+const seed = (name: string) => readFileSync(`seeds/${name}`, 'utf8');
+const find = (metrics: Metric[], text: string) => {
+  const m = metrics.find((x) => x.text.includes(text) || text.includes(x.text));
+  if (!m) throw new Error(`no metric for «${text}» among ${metrics.map((x) => x.text).join(' | ')}`);
+  return m;
+};
+
+describe('numbers', () => {
+  it.each([
+    ['8.8万', 88000], ['9.63亿', 963000000], ['19320万', 193200000], ['1.1万', 11000], ['2.64亿', 264000000],
+    ['1,234.5', 1234.5], ['１２３', 123], ['三千五百', 3500], ['十二', 12], ['两万', 20000], ['一百二十点五', 120.5],
+    ['三分之一', 1 / 3], ['百分之三十', 30], ['二〇二四', 2024], ['三千五', 3500], ['一亿零五百万', 105000000],
+  ])('%s → %d', (raw, value) => expect(parseNumber(raw)).toBeCloseTo(value, 9));
+  it('returns null for what is not a number', () => {
+    for (const s of ['', '人', '万万', 'abc', '1.2.3']) expect(parseNumber(s)).toBeNull();
+  });
+});
+
+describe('襄阳 press conference (000)', () => {
+  const r = extractReport(seed('000_9567e0339920290a.txt'), registry);
+  it('reads city, year and departments', () => {
+    expect(r.city).toBe('襄阳市');
+    expect(r.year).toBe(2024);
+    expect(r.departments).toEqual(['市人力资源和社会保障局', '市发展和改革委员会', '市行政审批局', '市教育局']);
+  });
+  it('reads last year\'s achievements as actual 2023 and this year\'s pledges as targets', () => {
+    expect(find(r.metrics, '新增返乡创业人数6388人')).toMatchObject({ value: 6388, unit: '人', kind: 'actual', year: 2023 });
+    expect(find(r.metrics, '建设改造6000个')).toMatchObject({ value: 6000, kind: 'target', year: 2024, department: '市发展和改革委员会' });
+    expect(find(r.metrics, '带动就业1200人以上')).toMatchObject({ qualifier: 'at-least', kind: 'target' });
+  });
+  it('reads completion of a target, ratios and approximations', () => {
+    expect(find(r.metrics, '的139%')).toMatchObject({ value: 139, unit: '%', kind: 'completion', year: 2023 });
+    expect(find(r.metrics, '8∶1')).toMatchObject({ value: 8, unit: 'ratio', year: 2022 });
+    expect(find(r.metrics, '累计近15000个')).toMatchObject({ qualifier: 'approx', value: 15000 });
+    expect(find(r.metrics, '3800多名')).toMatchObject({ qualifier: 'more-than', unit: '人' });
+  });
+  it('leaves out eligibility conditions, enumerations and dates', () => {
+    const texts = r.metrics.map((m) => m.text).join('|');
+    expect(texts).not.toMatch(/吸纳3人|毕业5年|6个月|第五场|三个载体/);
+  });
+  it('keeps a restated pledge once', () => {
+    expect(r.metrics.filter((m) => m.value === 100 && m.unit === '个')).toHaveLength(1);
+  });
+});
+
+describe('衡阳 plan (001)', () => {
+  const r = extractReport(seed('001_8d7c135ac80f7089.txt'), registry);
+  it('treats a plan as targets of its year, with lead departments by full name', () => {
+    expect(r.city).toBe('衡阳市');
+    expect(r.metrics.every((m) => m.kind === 'target' && m.year === 2025)).toBe(true);
+    expect(find(r.metrics, '新增城镇就业5.8万人以上')).toMatchObject({ value: 58000, qualifier: 'at-least', department: '市人力资源和社会保障局' });
+    expect(find(r.metrics, '落实资金19320万元')).toMatchObject({ value: 193200000, unit: '元', department: '国网衡阳供电公司' });
+    expect(find(r.metrics, '试点县(市)1个').department).toBe('市交通运输局、市邮政管理局');
+  });
+  it('reads composite units and shared qualifiers', () => {
+    expect(find(r.metrics, '100元/月·人')).toMatchObject({ unit: '元/月·人', value: 100 });
+    expect(find(r.metrics, '485元/月')).toMatchObject({ qualifier: 'at-least', unit: '元/月' });
+    expect(find(r.metrics, '672万方')).toMatchObject({ value: 6720000, unit: '方' });
+  });
+});
+
+describe('新乡 (002) and 青岛 (003)', () => {
+  it('joins a sentence broken across lines and reads a list of completion rates', () => {
+    const r = extractReport(seed('002_211da1db43f6adac.txt'), registry);
+    expect(find(r.metrics, '132.3%')).toMatchObject({ kind: 'completion', year: 2023 });
+    expect(find(r.metrics, '134.4%').kind).toBe('completion');
+    expect(r.metrics.some((m) => /居全省第四位/.test(m.text))).toBe(false);
+  });
+  it('dates a baseline a year earlier and reads a publication date', () => {
+    const r = extractReport(seed('003_d575a152877ceb5f.txt'), registry);
+    expect(r.published).toBe('2022-11-28');
+    expect(find(r.metrics, '由47%')).toMatchObject({ year: 2021 });
+    expect(find(r.metrics, '提升至62%')).toMatchObject({ year: 2022 });
+    expect(find(r.metrics, '近2500家')).toMatchObject({ qualifier: 'approx', department: '市科学技术局' });
+  });
+});
+
+describe('messy input', () => {
+  it('reads traditional characters while the span stays the original text', () => {
+    const text = '襄陽市發展和改革委員會:2023年我市共新建充電樁9037個,完成年度任務佔比140.9%。';
+    const r = extractReport(text, registry);
+    const m = find(r.metrics, '9037');
+    expect(m).toMatchObject({ value: 9037, unit: '个', department: '市发展和改革委员会' });
+    expect(text).toContain(m.text);
+    expect(r.city).toBe('襄阳市');
+  });
+  it('drops site navigation and keeps the article', () => {
+    const r = extractReport(seed('004_d397c979dd854359.txt'), registry);
+    expect(r.body).not.toMatch(/关注我们|Copyright|荆楚网 >/);
+    expect(r.body).toContain('改革潮涌,激荡汉江之畔。');
+    expect(r.published).toBe('2024-07-15');
+  });
+});
