@@ -1,0 +1,33 @@
+/**
+ * npm run screenshots: pictures of the built site (dist/) for the README, at desktop and
+ * phone widths, into docs/screenshots/. Run after npm run build.
+ */
+import { mkdirSync } from 'node:fs';
+import { preview } from 'astro';
+import { chromium } from 'playwright-core';
+
+const pages: Array<[string, string]> = [
+  ['home', ''],
+  ['city', 'xiangyang/'],
+  ['department', 'xiangyang/hrss/'],
+  ['report', 'reports/xinxiang-2023-zhongdian-minsheng-shi-shi/'],
+];
+const widths: Array<[string, number, number]> = [['desktop', 1280, 900], ['phone', 390, 844]];
+
+mkdirSync('docs/screenshots', { recursive: true });
+const server = await preview({ root: '.', server: { host: '127.0.0.1', port: 4398 }, logLevel: 'error' });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+try {
+  for (const [device, width, height] of widths) {
+    const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+    for (const [name, path] of pages) {
+      await page.goto(`http://127.0.0.1:4398/${path}`);
+      await page.screenshot({ path: `docs/screenshots/${name}-${device}.png` });
+      console.log(`docs/screenshots/${name}-${device}.png`);
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
