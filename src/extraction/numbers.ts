@@ -54,37 +54,51 @@ function parseDigitSequence(s: string): number | null {
   return out ? Number(out) : null;
 }
 
+/** 廿 (20), 卅 (30), 卌 (40): older compound numerals, spelled out. */
+function expandCompounds(s: string): string {
+  return s.replace(/廿/g, '二十').replace(/卅/g, '三十').replace(/卌/g, '四十');
+}
+
 /**
  * Parses a Chinese integer with place units: 三千五百 → 3500, 两万五 → 25000,
- * 十二 → 12, 一亿零五百万 → 105000000. Returns null when the string is not one.
+ * 十二 → 12, 一亿零五百万 → 105000000, 百二萬 → 1200000, and Arabic digits among
+ * Chinese units (200亿零四千230). Returns null when the string is not one.
  */
-export function parseChineseInteger(s: string): number | null {
+export function parseChineseInteger(raw: string): number | null {
+  const s = expandCompounds(raw);
   if (!s) return null;
+  const tokens = s.match(/\d+|[^\d]/g) ?? [];
+  const isDigit = (t: string) => /^\d+$/.test(t) || DIGITS[t] !== undefined;
   // A number needs a digit, except that 十 alone starts one (十二 = 12); 万 or 万万 is not a number.
-  if (![...s].some((c) => DIGITS[c] !== undefined) && !/^[十拾]/.test(s)) return null;
-  if ([...s].every((c) => DIGITS[c] !== undefined)) return s.length === 1 ? DIGITS[s]! : parseDigitSequence(s);
+  if (!tokens.some(isDigit) && !/^[十拾]/.test(s)) return null;
+  if (tokens.every((t) => DIGITS[t] !== undefined)) return s.length === 1 ? DIGITS[s]! : parseDigitSequence(s);
   let total = 0; // sum of completed big-unit sections
   let section = 0; // value below the current big unit
   let digit: number | null = null;
+  let digitIsChinese = false;
   let lastUnit = 0; // the last place unit seen, for abbreviations like 三千五 (= 3500)
   let lastBig = Infinity;
   let sawZero = false;
-  for (const ch of s) {
-    if (DIGITS[ch] !== undefined) {
-      if (digit !== null && DIGITS[ch] !== 0 && !sawZero) return null; // two digits in a row inside a place number
-      if (DIGITS[ch] === 0) { sawZero = true; lastUnit = 0; continue; }
-      digit = DIGITS[ch]!;
+  // 三千五 → 3500, 两万五 → 25000, 百二万 → 120万: a lone Chinese digit right after a unit is one place lower.
+  const pending = () => (digit === null ? 0 : digitIsChinese && lastUnit >= 10 && !sawZero ? digit * (lastUnit / 10) : digit);
+  for (const t of tokens) {
+    if (isDigit(t)) {
+      const d = /^\d+$/.test(t) ? Number(t) : DIGITS[t]!;
+      if (digit !== null && !sawZero) return null; // two numbers in a row inside a place number: 十一十二
+      if (d === 0 && DIGITS[t] !== undefined) { sawZero = true; lastUnit = 0; continue; }
+      digit = d; digitIsChinese = DIGITS[t] !== undefined;
       continue;
     }
-    const small = SMALL_UNITS[ch];
+    const small = SMALL_UNITS[t];
     if (small !== undefined) {
+      if (small >= (lastUnit || Infinity) && section > 0 && lastUnit < 1e4) return null; // 百十一 without 一: malformed order
       section += (digit ?? 1) * small;
       digit = null; sawZero = false; lastUnit = small;
       continue;
     }
-    const big = BIG_UNITS[ch];
+    const big = BIG_UNITS[t];
     if (big !== undefined) {
-      section += digit ?? 0;
+      section += pending();
       if (section === 0 && total === 0) section = 1;
       if (big > lastBig) total = (total + section) * big; // 一万亿: the larger unit applies to all before it
       else total += section * big;
@@ -94,11 +108,7 @@ export function parseChineseInteger(s: string): number | null {
     }
     return null;
   }
-  if (digit !== null) {
-    // 三千五 → 3500 and 两万五 → 25000: a trailing digit right after a unit is one place lower.
-    section += lastUnit >= 10 && !sawZero ? digit * (lastUnit / 10) : digit;
-  }
-  return total + section;
+  return total + section + pending();
 }
 
 /** Strips the characters a Chinese decimal/number uses into integer and fraction parts. */
@@ -110,11 +120,11 @@ function parseChineseDecimal(s: string): number | null {
   const magMatch = /[万萬亿億]+$/.exec(fracText);
   const fracDigits = magMatch ? fracText.slice(0, magMatch.index) : fracText;
   const intValue = intText === '' ? 0 : parseChineseInteger(intText);
-  const fracValue = parseDigitSequence(fracDigits);
-  if (intValue === null || fracValue === null) return null;
+  const fracText10 = /^\d+$/.test(fracDigits) ? fracDigits : [...fracDigits].map((c) => DIGITS[c]).join('');
+  if (intValue === null || !/^\d+$/.test(fracText10) || fracText10.length !== [...fracDigits].length) return null;
   let power = 0;
   if (magMatch) for (const ch of magMatch[0]) power += MAGNITUDE_POWERS[ch] ?? 0;
-  return scaleDecimal(`${intValue}.${fracDigits.split('').map((c) => DIGITS[c]).join('')}`, power);
+  return scaleDecimal(`${intValue}.${fracText10}`, power);
 }
 
 /**
@@ -135,31 +145,55 @@ export function parseNumber(raw: string): number | null {
   return value === null || !Number.isFinite(value) ? null : sign * value + 0;
 }
 
+/** Magnitude letters after Arabic digits, as informal and financial texts use them: 15k, 30w, 1.2M. */
+const LETTER_MAGNITUDES: Record<string, number> = { k: 3, K: 3, w: 4, W: 4, m: 6, M: 6, g: 9, G: 9 };
+
 function parseUnsigned(s: string): number | null {
-  const frac = /^(.+?)分之(.+)$/.exec(s);
+  // Amounts written out: 壹佰捌拾壹圆柒角, 壹拾壹元整 (元 = units, 角 = tenths, 分 = hundredths).
+  const money = /^(.*?)[元圆块](?:(.)[角毛])?(?:(.)分)?[整正]?$/.exec(s);
+  if (money && (money[1] || money[2] || money[3])) {
+    const yuan = money[1] ? parseUnsigned(money[1]) : 0;
+    const jiao = money[2] ? parseUnsigned(money[2]) : 0;
+    const fen = money[3] ? parseUnsigned(money[3]) : 0;
+    if (yuan === null || jiao === null || fen === null || jiao > 9 || fen > 9) return null;
+    return Math.round((yuan * 100 + jiao * 10 + fen)) / 100;
+  }
+  // 一又十分一 = 1 + 1/10.
+  const mixedFraction = /^(.+?)又(.+)$/.exec(s);
+  if (mixedFraction) {
+    const whole = parseUnsigned(mixedFraction[1]!);
+    const part = parseUnsigned(mixedFraction[2]!);
+    return whole === null || part === null ? null : whole + part;
+  }
+  // Fractions: 三分之一, 十分一, 二份一; 百分之三十 and 千分之五 read as the written number (30, 5).
+  const frac = /^(.+?)(?:分之|[分份])(.+)$/.exec(s);
   if (frac) {
     const [, denText, numText] = frac as unknown as [string, string, string];
-    // 百分之三十 is a percentage (30), 千分之五 a per-mille (5): read as the written number.
-    if (denText === '百' || denText === '千') return parseUnsigned(numText);
+    if (/^[百千]$/.test(denText)) return parseUnsigned(numText);
     const den = parseUnsigned(denText);
     const num = parseUnsigned(numText);
     return den && num !== null ? num / den : null;
   }
+  if (/^(一)?半(个|個)?$/.test(s)) return 0.5;
   const arabic = parseArabic(s);
   if (arabic !== null) return arabic;
-  // Arabic followed by magnitude words, possibly repeated: 1.1万, 3千万, 1万2千.
+  const letters = /^(\d*\.?\d+)([kKwWmMgG])$/.exec(s);
+  if (letters) return scaleDecimal(letters[1]!.startsWith('.') ? `0${letters[1]}` : letters[1]!, LETTER_MAGNITUDES[letters[2]!]!);
+  // Arabic followed by magnitude words, possibly repeated: 1.1万, 3千万, 1万2千, 200亿零四千230.
   const mixed = /^(\d+(?:[,,]\d{3})*(?:\.\d+)?)([十百千万萬亿億兆]+)(.*)$/.exec(s);
   if (mixed) {
     const [, numText, mags, rest] = mixed as unknown as [string, string, string, string];
+    if (!numText.includes('.') && /^[零〇]/.test(rest) || (!numText.includes('.') && rest && !/^\d/.test(rest) && parseChineseInteger(s) !== null)) {
+      return parseChineseInteger(s);
+    }
     let power = 0;
     for (const ch of mags) power += MAGNITUDE_POWERS[ch] ?? 0;
     const head = scaleDecimal(numText.replace(/[,,]/g, ''), power);
     if (!rest) return head;
     const tail = parseUnsigned(rest);
-    return tail === null ? null : head + tail;
+    return tail === null || tail >= 10 ** power ? null : head + tail;
   }
   if (/[点點]/.test(s)) return parseChineseDecimal(s);
-  if (/^\d+[十百千万萬亿億]/.test(s)) return null;
   return parseChineseInteger(s);
 }
 
