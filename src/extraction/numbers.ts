@@ -39,7 +39,7 @@ export function scaleDecimal(decimal: string, power: number): number {
 /** Parses an Arabic number with optional thousands separators: "1,234.5" → 1234.5. */
 export function parseArabic(raw: string): number | null {
   const s = toHalfWidth(raw).replace(/[,,\s]/g, '').replace(/^\+/, '');
-  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  if (!/^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
   return Number(s);
 }
 
@@ -56,7 +56,7 @@ function parseDigitSequence(s: string): number | null {
 
 /** 廿 (20), 卅 (30), 卌 (40): older compound numerals, spelled out. */
 function expandCompounds(s: string): string {
-  return s.replace(/廿/g, '二十').replace(/卅/g, '三十').replace(/卌/g, '四十');
+  return s.replace(/廿/g, '二十').replace(/卅/g, '三十').replace(/卌/g, '四十').replace(/[万萬][万萬]/g, '亿');
 }
 
 /**
@@ -80,7 +80,9 @@ export function parseChineseInteger(raw: string): number | null {
   let lastBig = Infinity;
   let sawZero = false;
   // 三千五 → 3500, 两万五 → 25000, 百二万 → 120万: a lone Chinese digit right after a unit is one place lower.
-  const pending = () => (digit === null ? 0 : digitIsChinese && lastUnit >= 10 && !sawZero ? digit * (lastUnit / 10) : digit);
+  // Before a big unit only a small unit abbreviates (百二万 = 120万, but 一亿四万 is 一亿 + 四万).
+  const pending = (beforeBig = false) => (digit === null ? 0
+    : digitIsChinese && lastUnit >= 10 && !sawZero && !(beforeBig && lastUnit >= 1e4) ? digit * (lastUnit / 10) : digit);
   for (const t of tokens) {
     if (isDigit(t)) {
       const d = /^\d+$/.test(t) ? Number(t) : DIGITS[t]!;
@@ -98,7 +100,7 @@ export function parseChineseInteger(raw: string): number | null {
     }
     const big = BIG_UNITS[t];
     if (big !== undefined) {
-      section += pending();
+      section += pending(true);
       if (section === 0 && total === 0) section = 1;
       if (big > lastBig) total = (total + section) * big; // 一万亿: the larger unit applies to all before it
       else total += section * big;
@@ -119,7 +121,8 @@ function parseChineseDecimal(s: string): number | null {
   // 一百二十点五万: a magnitude after the fraction applies to the whole number.
   const magMatch = /[万萬亿億]+$/.exec(fracText);
   const fracDigits = magMatch ? fracText.slice(0, magMatch.index) : fracText;
-  const intValue = intText === '' ? 0 : parseChineseInteger(intText);
+  if (intText === '') return null; // 点五 is no number; write 零点五
+  const intValue = parseChineseInteger(intText);
   const fracText10 = /^\d+$/.test(fracDigits) ? fracDigits : [...fracDigits].map((c) => DIGITS[c]).join('');
   if (intValue === null || !/^\d+$/.test(fracText10) || fracText10.length !== [...fracDigits].length) return null;
   let power = 0;
@@ -134,7 +137,15 @@ function parseChineseDecimal(s: string): number | null {
  */
 export function parseNumber(raw: string): number | null {
   if (typeof raw !== 'string') return null;
-  let s = toHalfWidth(raw).trim().replace(/\s+/g, '');
+  const half = toHalfWidth(raw).trim();
+  // Arabic fractions: 3/5, -3/2, and mixed numbers 1 3/5.
+  const fraction = /^([-负])?(?:(\d+)\s+)?(\d+)\s*\/\s*(\d+)$/.exec(half);
+  if (fraction) {
+    const [, minus, whole, num, den] = fraction;
+    if (Number(den) === 0) return null;
+    return (minus ? -1 : 1) * (Number(whole ?? 0) + Number(num) / Number(den));
+  }
+  let s = half.replace(/\s+/g, '');
   if (!s || s.length > 64) return null;
   let sign = 1;
   if (/^[-−负負]/.test(s)) { sign = -1; s = s.slice(1); }
@@ -169,9 +180,9 @@ function parseUnsigned(s: string): number | null {
   const frac = /^(.+?)(?:分之|[分份])(.+)$/.exec(s);
   if (frac) {
     const [, denText, numText] = frac as unknown as [string, string, string];
-    if (/^[百千]$/.test(denText)) return parseUnsigned(numText);
-    const den = parseUnsigned(denText);
-    const num = parseUnsigned(numText);
+    if (/^[百千]$/.test(denText)) return numText === '百' ? 100 : parseUnsigned(numText); // 百分之百
+    const den = parseNumber(denText);
+    const num = parseNumber(numText); // 负3分之负一百五十七: either part may carry a sign
     return den && num !== null ? num / den : null;
   }
   if (/^(一)?半(个|個)?$/.test(s)) return 0.5;
@@ -190,6 +201,7 @@ function parseUnsigned(s: string): number | null {
     for (const ch of mags) power += MAGNITUDE_POWERS[ch] ?? 0;
     const head = scaleDecimal(numText.replace(/[,,]/g, ''), power);
     if (!rest) return head;
+    if (numText.includes('.')) return null; // 10.1万零100 mixes two ways of writing
     const tail = parseUnsigned(rest);
     return tail === null || tail >= 10 ** power ? null : head + tail;
   }
@@ -207,7 +219,8 @@ export interface NumberToken {
   chinese: boolean;
 }
 
-const ARABIC_WITH_MAGNITUDE = /\d+(?:,\d{3})+(?:\.\d+)?(?:[万亿千]+)?|\d+(?:\.\d+)?(?:[万亿]{1,2}|千万|百万|千(?![瓦伏克米帕]))?/y;
+const ARABIC_WITH_MAGNITUDE = /\d+\/\d+(?![\d/])|\d+(?:,\d{3})+(?:\.\d+)?(?:[万萬亿億千]+)?|\d+(?:\.\d+)?(?:[万萬亿億]{1,2}|千[万萬]|百[万萬]|千(?![瓦伏克米帕]))?/y;
+const CHINESE_FRACTION = new RegExp(`[${'零〇一二两三四五六七八九十百千万'}]+分之[${'零〇一二两三四五六七八九十百千万点'}]+`, 'y');
 const CHINESE_RUN = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+`, 'y');
 
 /**
@@ -223,16 +236,30 @@ export function scanNumbers(text: string): NumberToken[] {
       ARABIC_WITH_MAGNITUDE.lastIndex = i;
       const m = ARABIC_WITH_MAGNITUDE.exec(text);
       const raw = m ? m[0] : ch;
-      const value = parseNumber(raw);
-      if (value !== null) out.push({ start: i, end: i + raw.length, raw, value, chinese: false });
+      // 1/3 of a group; never a piece of a date (2008/08/08) or a path.
+      const slash = /[\/.]$/.test(text.slice(0, i)) ? null : /^(\d+)\/(\d+)$/.exec(raw);
+      if (/^\d+\/\d+$/.test(raw) && !slash) { i += raw.indexOf('/'); continue; }
+      const value = slash ? (Number(slash[2]) ? Number(slash[1]) / Number(slash[2]) : null) : parseNumber(raw);
+      // 负0.2: a written minus sign belongs to the number.
+      const negative = text[i - 1] === '负' || text[i - 1] === '負';
+      if (value !== null) out.push({ start: negative ? i - 1 : i, end: i + raw.length, raw: negative ? text[i - 1] + raw : raw, value: negative ? -value : value, chinese: false });
       i += raw.length;
       continue;
     }
     if (CHINESE_NUMERAL_CHARS.includes(ch) && !'点點'.includes(ch)) {
+      CHINESE_FRACTION.lastIndex = i;
+      const f = CHINESE_FRACTION.exec(text); // 三分之一 is one number
+      if (f && parseNumber(f[0]) !== null) {
+        out.push({ start: i, end: i + f[0].length, raw: f[0], value: parseNumber(f[0])!, chinese: true });
+        i += f[0].length;
+        continue;
+      }
       CHINESE_RUN.lastIndex = i;
       const m = CHINESE_RUN.exec(text);
       let raw = m ? m[0] : ch;
       raw = raw.replace(/[点點]+$/, '');
+      // 二十五千克 is 25 kilograms: 千 and 百 belong to the unit (千克, 千米, 百分点), not the number.
+      if ((/千$/.test(raw) && /^[克米瓦伏帕卡]/.test(text.slice(i + raw.length))) || (/百$/.test(raw) && /^分/.test(text.slice(i + raw.length)))) raw = raw.slice(0, -1);
       const hasDigit = /[零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾]/.test(raw);
       const value = hasDigit ? parseNumber(raw) : null;
       if (value !== null) out.push({ start: i, end: i + raw.length, raw, value, chinese: true });
