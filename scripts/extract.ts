@@ -11,7 +11,7 @@ import { loadRegistry } from '../src/ingest/registry-files.ts';
 const args = process.argv.slice(2);
 const formatAt = args.indexOf('--format');
 const format = formatAt >= 0 ? args[formatAt + 1] : 'table';
-const files = args.filter((a, i) => !a.startsWith('--') && i !== formatAt + 1);
+const files = args.filter((a, i) => !a.startsWith('--') && (formatAt < 0 || i !== formatAt + 1));
 if (!files.length || (format !== 'json' && format !== 'table')) {
   console.error('usage: npm run extract -- [--format json|table] FILE...');
   process.exit(2);

@@ -98,3 +98,33 @@ describe('messy input', () => {
     expect(r.published).toBe('2024-07-15');
   });
 });
+
+describe('a text from a city that is not among the seeds', () => {
+  const text = [
+    '成都市2023年民生实事项目完成情况',
+    '发布时间:2024-01-18 来源:成都日报',
+    '市人社局:全年新增城镇就业25.6万人,完成年度目标任务的128%;城镇登记失业率控制在3.5%以内。',
+    '市民政局:城乡低保标准提高到每人每月800元,惠及困难群众约12万人。',
+    '市住建局:完成投资126.8亿元,占年度计划的105.3%;改造老旧小区1087个,惠及居民近13万户。',
+    '2024年,市教育局将新增中小学学位3万个以上,力争普惠性幼儿园覆盖率达到92%。',
+    '市卫健委:全市每千人口执业(助理)医师数达到3.9人,比上年提高0.2个百分点。',
+  ].join('\n');
+  const r = extractReport(text, registry);
+  it('finds the city in the registry and the date in the page furniture', () => {
+    expect(r.city).toBe('成都市');
+    expect(r.published).toBe('2024-01-18');
+    expect(r.body).not.toContain('发布时间');
+  });
+  it('reads every figure with its department, kind and year', () => {
+    expect(find(r.metrics, '25.6万人')).toMatchObject({ value: 256000, kind: 'actual', year: 2023, department: '市人力资源和社会保障局' });
+    expect(find(r.metrics, '的128%')).toMatchObject({ kind: 'completion' });
+    expect(find(r.metrics, '3.5%以内')).toMatchObject({ qualifier: 'at-most' });
+    expect(find(r.metrics, '每人每月800元')).toMatchObject({ value: 800, department: '市民政局' });
+    expect(find(r.metrics, '126.8亿元')).toMatchObject({ value: 12680000000, department: '市住房和城乡建设局' });
+    expect(find(r.metrics, '105.3%')).toMatchObject({ kind: 'completion' });
+    expect(find(r.metrics, '3万个以上')).toMatchObject({ kind: 'target', year: 2024, qualifier: 'at-least', department: '市教育局' });
+    expect(find(r.metrics, '3.9人')).toMatchObject({ value: 3.9, department: '市卫生健康委员会' });
+    expect(find(r.metrics, '0.2个百分点')).toMatchObject({ unit: '百分点', value: 0.2 });
+    expect(r.metrics).toHaveLength(13);
+  });
+});

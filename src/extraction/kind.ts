@@ -2,7 +2,9 @@
 import type { Kind } from './types.ts';
 
 /** "完成省定目标的" / "完成年度任务占比" right before a percentage (earlier list items allowed: 的125.6%、). */
-const COMPLETION_BEFORE = /(完成|达到|实现)[^,,;;。]*?(目标|任务|计划)[^,,;;。]*?(的|占比|比例|比重)(为|是)?[\d.%、]*$/;
+const COMPLETION_BEFORE = /(完成|达到|实现|占|为|是)[^,,;;。]*?(目标|任务|计划)[^,,;;。]*?(的|占比|比例|比重)(为|是)?[\d.%、]*$/;
+/** "年度目标任务完成率98%": a completion rate of a target. */
+const COMPLETION_RATE = /(目标|任务|计划)(任务)?完成率(为|达|达到)?$/;
 /** Words that make a figure a plan (计划 as a verb: 计划新建, not 募集计划,). */
 const TARGET_CUE = /(计划(?![,,;;。、”])|力争|确保|争取|拟|预计|目标|规划|提出|要求|承诺|任务)/g;
 /** Words that make a figure an achievement. */
@@ -42,6 +44,7 @@ const COMPLETION_PHRASE = /(超额)?完成(了)?[^,,;;。]*?(目标|任务)[^,,;
 export function classifyKind(c: KindContext): Kind {
   if ((c.unit === '%' || c.unit === '百分点') && COMPLETION_BEFORE.test(c.clauseBefore)) return 'completion';
   if (c.plan) return 'target';
+  if (c.unit === '%' && COMPLETION_RATE.test(c.clauseBefore)) return 'completion';
   const localTarget = LOCAL_TARGET.test(c.clauseBefore) || TARGET_AFTER.test(c.clauseAfter);
   if (lastIndex(ACTUAL_CUE, c.clauseBefore) >= 0 && !localTarget) return 'actual';
   if (localTarget) return 'target';

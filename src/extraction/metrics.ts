@@ -238,7 +238,6 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       if (ELIGIBILITY.test(sentence.text)) continue;
       const clause = enclosingSegment(clausesOf(sentence), t.start);
       const sub = subclauseStart(text, clause.start, t.start);
-      if (/(?<!平均)每/.test(text.slice(sub, t.start))) continue; // 每户安装1个: a per-unit rule, not a total (平均每 is an average)
       if (/^[^,,;;。]*\+/.test(text.slice(t.end, clause.end))) continue; // 1个中心+N个驿站: a model, not a count
 
       // Unit, qualifier and the span's end.
@@ -259,6 +258,9 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         if (!u) continue;
         unit = u.unit; unitLength = u.length;
       }
+      // 每户安装1个 is a per-unit rule, not a total; but 平均每 is an average, 每人每月800元 a standard
+      // and 每千人口3.9人 a rate.
+      if (/(?<!平均)每(?![\d一二三四五六七八九十百千万])/.test(text.slice(sub, t.start)) && unit !== '元' && !unit.startsWith('元/')) continue;
       const unitEnd = t.end + inner.length + unitLength;
       const q = readQualifier(text.slice(sub, t.start), inner, text.slice(unitEnd, line.end));
       const spanEnd = unitEnd + q.after;

@@ -15,18 +15,22 @@ const COMMON = /[的一是在不了有和人这中大为上个国我以要他时
 function score(text: string): number {
   const cjk = text.match(CJK)?.length ?? 0;
   if (!cjk) return 0;
-  return (text.match(COMMON)?.length ?? 0) / cjk - (text.includes('\uFFFD') ? 0.5 : 0);
+  const lost = text.match(/\uFFFD/g)?.length ?? 0;
+  return (text.match(COMMON)?.length ?? 0) / cjk - (5 * lost) / text.length;
 }
 
 /** UTF-8 read as GBK (鍏ㄥ競) or as Latin-1 (å…¨å¸‚) turned back into the text it was. */
 function repairMojibake(text: string): string | null {
   const attempts: string[] = [];
   try { attempts.push(iconv.decode(iconv.encode(text, 'gbk'), 'utf8')); } catch { /* not encodable */ }
-  if (/[\u00c0-\u00ff][\u0080-\u00ff]/.test(text)) {
-    try { attempts.push(iconv.decode(iconv.encode(text, 'win1252'), 'utf8')); } catch { /* not encodable */ }
+  if (/[\u00c0-\u00ff][\u0080-\u2122]/.test(text)) {
+    for (const enc of ['win1252', 'latin1']) {
+      try { attempts.push(iconv.decode(iconv.encode(text, enc), 'utf8')); } catch { /* not encodable */ }
+    }
   }
   const base = score(text);
-  const best = attempts.filter((a) => !a.includes('\uFFFD')).sort((a, b) => score(b) - score(a))[0];
+  // Mojibake is often lossy: a repair that recovers most characters is still far better than none.
+  const best = attempts.sort((a, b) => score(b) - score(a))[0];
   return best && score(best) > base + 0.15 ? best : null;
 }
 
@@ -38,9 +42,10 @@ export function decodeSource(bytes: Buffer): ({ ok: true } & Decoded) | { ok: fa
   if (bytes[0] === 0xff && bytes[1] === 0xfe) { encoding = 'utf-16le'; text = iconv.decode(bytes, 'utf16le'); }
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) { encoding = 'utf-16be'; text = iconv.decode(bytes, 'utf16be'); }
   else {
-    const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    const invalid = (utf8.match(/\uFFFD/g) ?? []).length;
-    if (invalid > 0) {
+    let utf8: string | null = null;
+    try { utf8 = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { /* not valid UTF-8 */ }
+    if (utf8 === null) {
+      const invalid = (new TextDecoder('utf-8').decode(bytes).match(/\uFFFD/g) ?? []).length;
       const gb = iconv.decode(bytes, 'gb18030');
       if (!gb.includes('\uFFFD') && score(gb) > 0.2) { encoding = 'gb18030'; text = gb; notes.push('decoded from GBK/GB18030'); }
       else return { ok: false, error: `is not UTF-8 or GBK text (${invalid} undecodable bytes); save it as UTF-8` };
@@ -51,7 +56,11 @@ export function decodeSource(bytes: Buffer): ({ ok: true } & Decoded) | { ok: fa
   if (controls > Math.max(4, text.length / 200)) return { ok: false, error: 'looks like a binary file, not text; give the report as a .txt file' };
   if (/\r/.test(text)) { text = text.replace(/\r\n?/g, '\n'); notes.push('converted Windows line endings'); }
   const repaired = repairMojibake(text);
-  if (repaired) { text = repaired; notes.push('repaired mojibake (UTF-8 that had been decoded with the wrong encoding)'); }
+  if (repaired) {
+    const lost = repaired.match(/\uFFFD/g)?.length ?? 0;
+    text = repaired;
+    notes.push(`repaired mojibake (UTF-8 that had been decoded with the wrong encoding)${lost ? `; ${lost} character(s) could not be recovered and show as �: correct them in the report` : ''}`);
+  }
   if (!text.trim()) return { ok: false, error: 'holds only white space; put the report text in it, or delete it' };
   if (!/[\u4e00-\u9fff]/.test(text)) return { ok: false, error: 'holds no Chinese text; a source must be a Chinese report' };
   return { ok: true, text, encoding, notes };
