@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { remarkMetricMarks } from './src/site/remark-metric-marks.ts';
 
 // BASE_PATH=/REPO/ for a GitHub Pages project site; SITE_URL for absolute links (feeds, sitemap).
@@ -11,7 +12,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx({ remarkPlugins: [remarkMetricMarks] })],
+  integrations: [mdx({ remarkPlugins: [remarkMetricMarks] }), sitemap({ filter: (page) => !page.includes('/search/') })],
   markdown: { remarkPlugins: [remarkMetricMarks] },
   devToolbar: { enabled: false },
 });

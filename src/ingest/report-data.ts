@@ -11,6 +11,8 @@ export interface ReportData {
   source: string;
   /** The outlet that published the text (来源), when the text names it. */
   outlet: string | null;
+  /** Where the text was published online; editors add it (the seeds do not say). */
+  url?: string | null;
   departments: string[];
   metrics: Metric[];
 }

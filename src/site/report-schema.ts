@@ -29,6 +29,8 @@ export const reportSchema = z.object({
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'published must be a date written YYYY-MM-DD').nullable(),
   source: z.string().min(1),
   outlet: z.string().nullable().optional(),
+  /** Where the text was published online, when known. */
+  url: z.string().url('url must be a full web address starting with https://').nullable().optional(),
   departments: z.array(z.string().min(1)),
   metrics: z.array(metricSchema),
 }).strict();

@@ -1,0 +1,103 @@
+/** The built site against its budgets: no stray JavaScript, small pages, nothing fetched from elsewhere, no broken link. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { metricRowSchema } from '../src/site/export.ts';
+import { BUILDS } from './helpers/site.ts';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
+}
+const root = BUILDS.root.outDir;
+const reportPages = htmlFiles(join(root, 'reports'));
+const css = readFileSync(join(root, 'site.css'));
+
+describe('performance budget', () => {
+  it('ships no JavaScript on report pages', () => {
+    expect(reportPages.length).toBe(5);
+    for (const f of reportPages) expect(readFileSync(f, 'utf8'), f).not.toMatch(/<script/i);
+  });
+  it('keeps a report page\'s HTML and CSS within 60 KB gzipped', () => {
+    for (const f of reportPages) {
+      const bytes = gzipSync(readFileSync(f)).length + gzipSync(css).length;
+      expect(bytes, f).toBeLessThanOrEqual(60 * 1024);
+    }
+  });
+  it('loads nothing from another host on any page', () => {
+    for (const f of htmlFiles(root)) {
+      const html = readFileSync(f, 'utf8');
+      const fetched = [...html.matchAll(/<(?:script|img|iframe|source|video|audio)[^>]+src="([^"]+)"|<link[^>]+rel="(?:stylesheet|preload|modulepreload|icon)"[^>]+href="([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+      for (const url of fetched) expect(url, `${f}: ${url}`).not.toMatch(/^(https?:)?\/\//);
+    }
+    expect(css.toString()).not.toMatch(/url\((['"])?(https?:)?\/\//);
+    expect(css.toString()).not.toMatch(/@import/);
+  });
+});
+
+describe('links under a base path', () => {
+  const base = BUILDS.base;
+  const pages = htmlFiles(base.outDir);
+  /** The file a site path is served from, as GitHub Pages resolves it. */
+  const target = (path: string) => {
+    const rel = decodeURIComponent(path.slice(base.base.length));
+    const file = join(base.outDir, rel);
+    return [file, join(file, 'index.html'), `${file}.html`].find((f) => existsSync(f) && statSync(f).isFile());
+  };
+  it('has no broken internal link or asset on any page', () => {
+    const broken: string[] = [];
+    let checked = 0;
+    for (const f of pages) {
+      const html = readFileSync(f, 'utf8');
+      const pagePath = '/' + posix.relative(base.outDir, f).replace(/index\.html$/, '');
+      for (const m of html.matchAll(/(?:href|src)="([^"#?]*)(?:[#?][^"]*)?"/g)) {
+        const url = m[1]!;
+        if (!url || /^(https?:|mailto:|data:)/.test(url)) continue;
+        const absolute = url.startsWith('/') ? url : posix.join(base.base, pagePath, url);
+        checked++;
+        if (!absolute.startsWith(base.base) || !target(absolute)) broken.push(`${f}: ${url}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(broken).toEqual([]);
+  });
+  it('points every sentence anchor at a mark that exists', () => {
+    for (const f of pages) {
+      const html = readFileSync(f, 'utf8');
+      for (const m of html.matchAll(/href="([^"]*\/reports\/[^"#]+\/)#(m-[^"]+)"/g)) {
+        const page = readFileSync(target(m[1]!)!, 'utf8');
+        expect(page, `${f} → ${m[1]}#${m[2]}`).toContain(`id="${m[2]}"`);
+      }
+    }
+  });
+});
+
+describe('downloads, feed and sitemap', () => {
+  it('writes CSV with a byte-order mark and one row per figure', () => {
+    const csv = readFileSync(join(root, 'data/metrics.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('city,report,report_title,report_year,department,label,kind,year,value,unit,qualifier,text,source_url');
+    const json = JSON.parse(readFileSync(join(root, 'data/metrics.json'), 'utf8'));
+    expect(lines.length - 1).toBe(json.length);
+    expect(json.length).toBeGreaterThan(250);
+  });
+  it('writes JSON that follows the published schema', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'data/metrics.schema.json'), 'utf8'));
+    expect(schema.title).toBeTruthy();
+    for (const name of ['metrics', 'xiangyang']) {
+      for (const row of JSON.parse(readFileSync(join(root, `data/${name}.json`), 'utf8'))) metricRowSchema.parse(row);
+    }
+  });
+  it('has a feed, a sitemap, a 404 page and a search index', () => {
+    expect(readFileSync(join(root, 'feed.xml'), 'utf8')).toMatch(/<rss[\s\S]*<item>[\s\S]*襄阳市/);
+    expect(existsSync(join(root, 'sitemap-index.xml'))).toBe(true);
+    expect(readFileSync(join(root, '404.html'), 'utf8')).toContain('找不到这个页面');
+    expect(existsSync(join(root, 'pagefind/pagefind-ui.js'))).toBe(true);
+  });
+  it('gives every page Open Graph tags', () => {
+    for (const f of htmlFiles(root).filter((x) => !x.includes('pagefind'))) {
+      expect(readFileSync(f, 'utf8'), f).toMatch(/<meta property="og:title"/);
+    }
+  });
+});
