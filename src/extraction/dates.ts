@@ -15,7 +15,7 @@ const validYear = (y: number) => y >= 1990 && y <= 2100;
 
 /** Reads "发布时间:2024年07月15日", "发布日期 : 2022-11-28" and similar labelled dates. */
 export function findPublished(text: string): string | null {
-  const labelled = /(?:发布|发稿|更新|印发)(?:时间|日期)\s*[::]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/.exec(text);
+  const labelled = /(?:发布|發布|发稿|發稿|更新|印发|印發)(?:时间|時間|日期)\s*[::]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/.exec(text);
   if (labelled) {
     const [y, m, d] = [Number(labelled[1]), Number(labelled[2]), Number(labelled[3])];
     if (validYear(y) && m >= 1 && m <= 12 && d >= 1 && d <= 31) return `${y}-${pad(m)}-${pad(d)}`;
@@ -33,7 +33,7 @@ export function yearMentions(text: string, now: number | null): YearMention[] {
     const raw = m[1]!;
     const year = /^\d+$/.test(raw) ? Number(raw) : parseChineseInteger(raw);
     const since = /^\s*(以来|至今)/.test(masked.slice(m.index! + m[0].length)); // 自2012年以来: a stock as of now
-    if (year !== null && validYear(year) && !since && !/[—\-~至到]\s*$/.test(masked.slice(0, m.index))) {
+    if (year !== null && validYear(year) && !since && !/[—\-~至到]\s*$/.test(masked.slice(Math.max(0, m.index! - 3), m.index))) {
       out.push({ index: m.index!, end: m.index! + m[0].length, year, relative: false });
     }
   }

@@ -134,6 +134,8 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 /** The start of the first whole word within `max` characters before `end` (spans never begin mid-word). */
 function wordStartWithin(text: string, from: number, end: number, max: number): number {
   if (end - from <= max) return from;
+  // Segment only a window before the figure: word boundaries there do not depend on what lies further back.
+  from = Math.max(from, end - max - 8);
   let at = end;
   for (const w of segmenter.segment(text.slice(from, end))) {
     const s = from + w.index;
@@ -186,9 +188,11 @@ function bigrams(s: string): Set<string> {
  */
 function dropRestatements(cands: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
+  const byValue = new Map<string, Candidate[]>(); // only figures of the same value and unit can be twins
   for (const c of cands) {
     const grams = bigrams(c.context);
-    const twin = kept.find((k) => k.value === c.value && k.unit === c.unit && k.kind === c.kind &&
+    const key = `${c.value}|${c.unit}`;
+    const twin = (byValue.get(key) ?? []).find((k) => k.value === c.value && k.unit === c.unit && k.kind === c.kind &&
       (k.department === c.department || k.department === null || c.department === null) &&
       [...bigrams(k.context)].some((g) => grams.has(g)));
     if (twin) {
@@ -197,6 +201,7 @@ function dropRestatements(cands: Candidate[]): Candidate[] {
       continue;
     }
     kept.push(c);
+    byValue.set(key, [...(byValue.get(key) ?? []), c]);
   }
   return kept;
 }
@@ -219,16 +224,24 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   const out: Candidate[] = [];
   let currentDept: string | null = null;
   let sectionYear: number | null = null;
+  let tokenAt = 0;
+  let mentionAt = 0;
 
   for (const line of lines(text)) {
     const lead = leadDepartments(line.text, ctx);
     const speaker = lead ? null : speakerDepartment(line, ctx);
     if (speaker && speaker !== currentDept) sectionYear = null; // a new department starts a new section
     if (speaker) currentDept = speaker;
-    sectionYear = openingYear(mentions, line) ?? sectionYear;
+    while (mentionAt < mentions.length && mentions[mentionAt]!.index < line.start) mentionAt++;
+    const lineMentions: YearMention[] = [];
+    for (let k = mentionAt; k < mentions.length && mentions[k]!.index < line.end; k++) lineMentions.push(mentions[k]!);
+    sectionYear = openingYear(lineMentions, line) ?? sectionYear;
     const department = lead ?? currentDept;
     const sentences = sentencesOf(line);
-    const lineTokens = tokens.filter((t) => t.start >= line.start && t.end <= line.end);
+    // Tokens are in text order: walk them alongside the lines instead of filtering per line.
+    while (tokenAt < tokens.length && tokens[tokenAt]!.start < line.start) tokenAt++;
+    const lineTokens: NumberToken[] = [];
+    for (let k = tokenAt; k < tokens.length && tokens[k]!.start < line.end; k++) if (tokens[k]!.end <= line.end) lineTokens.push(tokens[k]!);
     let lastSpanEnd = line.start;
 
     for (let ti = 0; ti < lineTokens.length; ti++) {
@@ -266,7 +279,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       const spanEnd = unitEnd + q.after;
 
       // Year and kind.
-      const inSentence = yearOf(mentions, sentence, t, lineTokens);
+      const inSentence = yearOf(lineMentions, sentence, t, lineTokens);
       const explicit = inSentence ?? sectionYear;
       const shift = inSentence === null ? baselineShift(sentence, t, text) : 0;
       const yearRelation = explicit === null || now === null ? null : explicit < now ? -1 : explicit > now ? 1 : 0;

@@ -44,12 +44,13 @@ export function isBrokenLine(line: string, minLength = 30): boolean {
 export function normalizeView(original: string): TextView {
   const converted = toHalfWidth(simplify(original)).replace(/\u2236/g, ':');
   const lines = converted.split('\n');
-  let text = '';
+  const parts: string[] = [];
   const origin: number[] = [];
   let pos = 0;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
-    for (let k = 0; k < line.length; k++) { text += line[k]; origin.push(pos + k); }
+    parts.push(line);
+    for (let k = 0; k < line.length; k++) origin.push(pos + k);
     pos += line.length;
     if (li === lines.length - 1) break;
     // Skip the newline(s) after a broken line when the continuation follows.
@@ -61,10 +62,10 @@ export function normalizeView(original: string): TextView {
       li = next - 1;
       continue;
     }
-    text += '\n'; origin.push(pos); pos += 1;
+    parts.push('\n'); origin.push(pos); pos += 1;
   }
   origin.push(original.length);
-  return { text, origin, original };
+  return { text: parts.join(''), origin, original };
 }
 
 /** The original text under the view's range [start, end). */

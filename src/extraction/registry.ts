@@ -58,21 +58,27 @@ export function resolveDepartment(name: string, registry: Registry, city: string
   return { name: trimmed, slug: '', aliases: [] };
 }
 
-/** The registry city a text is about: the one whose names it mentions most. */
+const cityMatchers = new WeakMap<Registry, { re: RegExp; byName: Map<string, CityEntry> }>();
+
+/** The registry city a text is about: the one whose names it mentions most (a full name counts double). */
 export function detectCity(text: string, registry: Registry): CityEntry | null {
+  let m = cityMatchers.get(registry);
+  if (!m) {
+    const byName = new Map<string, CityEntry>();
+    for (const city of registry.cities) for (const name of [city.name, ...(city.aliases ?? [])]) if (name.length >= 2 && !byName.has(name)) byName.set(name, city);
+    const names = [...byName.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    m = { re: new RegExp(names.join('|'), 'g'), byName };
+    cityMatchers.set(registry, m);
+  }
+  const scores = new Map<CityEntry, number>();
+  for (const hit of text.matchAll(m.re)) {
+    const city = m.byName.get(hit[0])!;
+    scores.set(city, (scores.get(city) ?? 0) + (hit[0] === city.name ? 2 : 1));
+  }
   let best: CityEntry | null = null;
   let bestScore = 0;
   for (const city of registry.cities) {
-    let score = 0;
-    for (const name of [city.name, ...(city.aliases ?? [])]) {
-      if (name.length < 2) continue;
-      let from = 0;
-      for (let i = text.indexOf(name, from); i >= 0; i = text.indexOf(name, from)) {
-        // A county-level city (枣阳市) that merely contains the name does not count.
-        score += name === city.name ? 2 : 1;
-        from = i + name.length;
-      }
-    }
+    const score = scores.get(city) ?? 0;
     if (score > bestScore) { best = city; bestScore = score; }
   }
   return best;

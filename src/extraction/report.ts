@@ -1,6 +1,7 @@
 /** Reads a whole report from one source text: city, year, title, departments, metrics. */
 import { cleanText } from './clean.ts';
-import { documentTime, findPublished } from './dates.ts';
+import { documentTime } from './dates.ts';
+import { toHalfWidth } from './numbers.ts';
 import { looksLikePlan } from './kind.ts';
 import { extractMetrics } from './metrics.ts';
 import { normalizeView } from './normalize.ts';
@@ -40,14 +41,14 @@ export function extractReport(source: string, registry: Registry): ExtractedRepo
   const cleaned = cleanText(source);
   const view = normalizeView(cleaned.body);
   const city = detectCity(view.text, registry)?.name ?? null;
-  const time = documentTime(normalizeView(source).text);
+  const time = documentTime(toHalfWidth(source));
   const plan = looksLikePlan(view.text);
   const metrics = extractMetrics(view, { registry, city, time, plan }).map((m) => ({ ...m }));
   const year = reportYear(metrics, time.year);
   const departments = [...new Set(metrics.flatMap((m) => (m.department ? m.department.split('、') : [])))];
   const title = findTitle(cleaned.body) ?? `${city ?? ''}${year ?? ''}年民生实事${plan ? '实施方案' : '报告'}`;
   return {
-    title, city, year, published: findPublished(normalizeView(source).text), departments, metrics,
+    title, city, year, published: time.published, departments, metrics,
     body: cleaned.body, outlet: cleaned.outlet, removed: cleaned.removed,
   };
 }
