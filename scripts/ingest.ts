@@ -17,7 +17,11 @@ try {
   for (const e of summary.entries) {
     counts.set(e.outcome, (counts.get(e.outcome) ?? 0) + 1);
     if (e.outcome === 'skipped' && !e.messages.length) continue;
-    const line = `${e.outcome.padEnd(9)} ${e.source}${e.report ? ` → ${e.report}` : ''}`;
+    const c = e.changes;
+    const what = c && e.outcome !== 'unchanged' && e.outcome !== 'failed'
+      ? ` (${[c.metricsAdded && `+${c.metricsAdded} metrics`, c.metricsRemoved && `-${c.metricsRemoved} metrics`, c.metricsChanged && `${c.metricsChanged} metrics changed`, ...c.fields, c.body && 'body'].filter(Boolean).join(', ') || 'format'})`
+      : '';
+    const line = `${e.outcome.padEnd(9)} ${e.source}${e.report ? ` → ${e.report}` : ''}${what}`;
     (e.outcome === 'failed' ? console.error : console.log)(line);
     for (const m of e.messages) (e.outcome === 'failed' ? console.error : console.log)(`          ${e.source}: ${m}`);
   }

@@ -38,15 +38,16 @@ export function checkContent(root: string): Problem[] {
     const file = relative(root, r.file);
     const source = readFileSync(r.file, 'utf8');
     const add = (path: Array<string | number>, message: string) => problems.push({ file, line: lineOf(source, path), message });
+    const rawSlug = typeof r.data.slug === 'string' ? r.data.slug : null;
+    const prior = rawSlug ? slugs.get(rawSlug) : undefined;
+    if (rawSlug && prior) add(['slug'], `slug "${rawSlug}" is also used by ${prior}; give one of them another slug`);
+    if (rawSlug) slugs.set(rawSlug, file);
     const parsed = reportSchema.safeParse(r.data);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) add(issue.path, `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
       continue;
     }
     const data = parsed.data;
-    const prior = slugs.get(data.slug);
-    if (prior) add(['slug'], `slug "${data.slug}" is also used by ${prior}; give one of them another slug`);
-    slugs.set(data.slug, file);
     if (!cityNames.has(data.city)) add(['city'], `city "${data.city}" is not in content/registry/cities.yaml; add it there or correct the name`);
     const known = new Set([...registry.departments, ...(registry.cityDepartments[data.city] ?? [])].map((d) => d.name));
     data.departments.forEach((d, i) => {

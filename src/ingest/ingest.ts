@@ -3,8 +3,8 @@
  * content/reports/; an editor's changes survive every re-ingest (see merge.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { extractReport } from '../extraction/index.ts';
 import type { Registry } from '../extraction/types.ts';
 import { writeFileAtomic } from './atomic-write.ts';
@@ -29,7 +29,23 @@ export interface IngestOptions {
 
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
 
-export interface IngestEntry { source: string; report?: string; outcome: Outcome; messages: string[] }
+/** What a run changed (or, with --dry-run, would change) in one report. */
+export interface Changes { metricsAdded: number; metricsRemoved: number; metricsChanged: number; fields: string[]; body: boolean }
+
+export interface IngestEntry { source: string; report?: string; outcome: Outcome; messages: string[]; changes?: Changes }
+
+function describeChanges(before: ReportDoc | null, after: ReportDoc): Changes {
+  const old = new Map((before?.data.metrics ?? []).map((m) => [m.id, JSON.stringify(m)]));
+  const now = new Map(after.data.metrics.map((m) => [m.id, JSON.stringify(m)]));
+  const fields = before ? (['title', 'city', 'year', 'published', 'outlet', 'departments'] as const).filter((f) => JSON.stringify(before.data[f]) !== JSON.stringify(after.data[f])) : [];
+  return {
+    metricsAdded: [...now.keys()].filter((id) => !old.has(id)).length,
+    metricsRemoved: [...old.keys()].filter((id) => !now.has(id)).length,
+    metricsChanged: [...now].filter(([id, v]) => old.has(id) && old.get(id) !== v).length,
+    fields: [...fields],
+    body: !!before && before.body.trimEnd() !== after.body.trimEnd(),
+  };
+}
 
 export interface IngestSummary { entries: IngestEntry[]; warnings: string[]; ok: boolean }
 
@@ -101,7 +117,20 @@ export function ingest(options: IngestOptions = {}): IngestSummary {
     const content = serializeReport(merged);
     const before = current ? serializeReport(current) : null;
     entry.outcome = !current ? 'created' : before === content ? 'unchanged' : 'updated';
+    entry.changes = describeChanges(current, merged);
     if (options.dryRun) continue;
+    // A text ingested from elsewhere joins seeds/, so the site can always be rebuilt from seeds/ alone.
+    const seedCopy = join(root, SEEDS_DIR, source);
+    if (resolve(file) !== resolve(seedCopy)) {
+      if (existsSync(seedCopy) && readFileSync(seedCopy, 'utf8') !== readFileSync(file, 'utf8')) {
+        entry.messages.push(`seeds/${source} already exists with other text; rename the new file`);
+        entry.outcome = 'failed';
+        continue;
+      }
+      mkdirSync(join(root, SEEDS_DIR), { recursive: true });
+      copyFileSync(file, seedCopy);
+      entry.messages.push(`copied to seeds/${source}`);
+    }
     if (entry.outcome !== 'unchanged') writeFileAtomic(file_, content);
     const newBase: GeneratedBase = { ...next, data: { ...next.data, slug: merged.data.slug }, sourceHash, extractorVersion: version };
     const baseText = JSON.stringify(newBase, null, 1) + '\n';
@@ -112,7 +141,8 @@ export function ingest(options: IngestOptions = {}): IngestSummary {
   if (!explicit) {
     const seeds = new Set(files.map((f) => basename(f)));
     for (const r of reports) {
-      if (r.data.source && !seeds.has(r.data.source) && existsSync(join(root, SEEDS_DIR)) && !r.data.source.startsWith('editor:')) {
+      // Reports written by hand name no seed file (source: 编辑录入); only a missing .txt is worth a warning.
+      if (r.data.source?.endsWith('.txt') && !seeds.has(r.data.source)) {
         warnings.push(`${relative(root, r.file)}: its source seeds/${r.data.source} is gone; the report is kept (delete it by hand to unpublish)`);
       }
     }
