@@ -1,27 +1,15 @@
 /** A resident's path through the site in a real browser (Debian chromium driven by playwright-core). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'astro';
-import { launchBrowser, serve } from './helpers/site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite } from './helpers/site.ts';
 
-let browser: Browser;
-let server: PreviewServer;
-let url: string;
+const site = useSite('base', 4391);
 let page: Page;
-
-beforeAll(async () => {
-  ({ server, url } = await serve('base', 4391));
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => { page = await site.browser.newPage(); });
 
 describe('from the home page to a figure\'s sentence', () => {
   it('follows home → city → department → report and lands on the highlighted sentence', async () => {
-    await page.goto(url);
+    await page.goto(site.url);
     await expect(page.title()).resolves.toContain('向市民报告');
     await page.getByRole('link', { name: '襄阳市' }).first().click();
     await expect(page.locator('h1').textContent()).resolves.toBe('襄阳市');
@@ -52,8 +40,8 @@ describe('from the home page to a figure\'s sentence', () => {
   });
 
   it('reads well on a phone: no horizontal scrolling of the page', async () => {
-    const phone = await browser.newPage({ viewport: { width: 375, height: 740 } });
-    await phone.goto(`${url}reports/`.replace(/reports\/$/, 'xiangyang/hrss/'));
+    const phone = await site.browser.newPage({ viewport: { width: 375, height: 740 } });
+    await phone.goto(`${site.url}xiangyang/hrss/`);
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await phone.close();

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { preview, type PreviewServer } from 'astro';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
-export const BUILDS = {
-  root: { outDir: 'dist-test/root', base: '/' },
-  base: { outDir: 'dist-test/base', base: '/minsheng-report/' },
-} as const;
+import { BUILDS } from './builds.ts';
+
+export { BUILDS };
 
 export function readBuilt(build: keyof typeof BUILDS, path: string): string {
   return readFileSync(join(BUILDS[build].outDir, path), 'utf8');
@@ -24,4 +24,21 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/** Serves a build and opens a browser for the tests of one file; both are closed after them. */
+export function useSite(build: keyof typeof BUILDS, port: number): { browser: Browser; url: string } {
+  const site = { browser: undefined as unknown as Browser, url: '' };
+  let server: PreviewServer | undefined;
+  beforeAll(async () => {
+    const served = await serve(build, port);
+    server = served.server;
+    site.url = served.url;
+    site.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await server?.stop();
+  });
+  return site;
 }

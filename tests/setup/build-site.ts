@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { BUILDS } from '../helpers/site.ts';
+import { BUILDS } from '../helpers/builds.ts';
 
 /** The environment of a child build: vitest's own import.meta.env values (BASE_URL=/ …) must not leak into Astro's. */
 function buildEnv(base: string): NodeJS.ProcessEnv {
