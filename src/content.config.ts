@@ -1,11 +1,8 @@
-/** The reports collection: every MDX file under content/reports/, checked against the report schema. */
+/** The reports collection: every report under content/reports/, checked against the report schema. */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { reportSchema } from './site/report-schema.ts';
+import { reportsLoader } from './site/reports-loader.ts';
 
-const reports = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: './content/reports' }),
-  schema: reportSchema,
-});
+const reports = defineCollection({ loader: reportsLoader(), schema: reportSchema });
 
 export const collections = { reports };

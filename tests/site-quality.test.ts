@@ -91,9 +91,10 @@ describe('downloads, feed and sitemap', () => {
   });
   it('has a feed, a sitemap, a 404 page and a search index', () => {
     expect(readFileSync(join(root, 'feed.xml'), 'utf8')).toMatch(/<rss[\s\S]*<item>[\s\S]*襄阳市/);
-    expect(existsSync(join(root, 'sitemap-index.xml'))).toBe(true);
+    expect(readFileSync(join(root, 'sitemap.xml'), 'utf8')).toMatch(/<loc>[^<]*\/reports\/[^<]+<\/loc>/);
     expect(readFileSync(join(root, '404.html'), 'utf8')).toContain('找不到这个页面');
     expect(existsSync(join(root, 'pagefind/pagefind-ui.js'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(root, 'pagefind/bundles.json'), 'utf8')).length).toBeGreaterThan(1);
   });
   it('gives every page Open Graph tags', () => {
     for (const f of htmlFiles(root).filter((x) => !x.includes('pagefind'))) {

@@ -15,9 +15,10 @@ function textNodes(node: Root | Parent, out: Array<{ parent: Parent; node: Text 
   }
 }
 
-export function remarkMetricMarks() {
+/** Metrics come from the options, or from the frontmatter when Astro's Markdown pipeline runs the plugin. */
+export function remarkMetricMarks(options: { metrics?: MetricLike[] } = {}) {
   return (tree: Root, file: { data: { astro?: { frontmatter?: { metrics?: MetricLike[] } } } }) => {
-    const metrics = file.data.astro?.frontmatter?.metrics;
+    const metrics = options.metrics ?? file.data.astro?.frontmatter?.metrics;
     if (!Array.isArray(metrics) || !metrics.length) return;
     const pending = metrics.filter((m) => m && typeof m.text === 'string' && m.text && typeof m.id === 'string');
     let nodes: Array<{ parent: Parent; node: Text }> = [];

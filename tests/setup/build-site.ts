@@ -3,7 +3,6 @@
  * a GitHub Pages project base path (dist-test/base). Both from the committed content.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { BUILDS } from '../helpers/builds.ts';
 
 /** The environment of a child build: vitest's own import.meta.env values (BASE_URL=/ …) must not leak into Astro's. */
@@ -15,11 +14,9 @@ function buildEnv(base: string): NodeJS.ProcessEnv {
 
 export default function setup(): void {
   for (const b of Object.values(BUILDS)) {
-    rmSync(b.outDir, { recursive: true, force: true });
-    execFileSync('npx', ['astro', 'build', '--outDir', b.outDir, '--silent'], {
+    execFileSync('node_modules/.bin/tsx', ['scripts/build.ts', '--skip-ingest', '--full', '--out', b.outDir], {
       env: buildEnv(b.base),
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    execFileSync('npx', ['tsx', 'scripts/postbuild.ts', b.outDir], { env: buildEnv(b.base), stdio: ['ignore', 'ignore', 'inherit'] });
   }
 }

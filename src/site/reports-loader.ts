@@ -1,0 +1,47 @@
+/**
+ * The content-layer loader of the reports collection: reads content/reports/*.mdx with
+ * gray-matter, validates the frontmatter against the schema (an error names the file and the
+ * field), and renders the body. A file whose content hash is unchanged since the last build
+ * is taken from Astro's data store as it is: an unchanged report costs nothing.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import type { Loader } from 'astro/loaders';
+import matter from 'gray-matter';
+import { renderBody } from './render-body.ts';
+
+export function reportsLoader(dir = 'content/reports'): Loader {
+  return {
+    name: 'minsheng-reports',
+    load: async ({ store, parseData, generateDigest, config, logger }) => {
+      const root = fileURLToPath(config.root);
+      const folder = join(root, dir);
+      const files = existsSync(folder) ? readdirSync(folder).filter((f) => /\.mdx?$/.test(f)).sort() : [];
+      const seen = new Set<string>();
+      let rendered = 0;
+      for (const name of files) {
+        const filePath = relative(root, join(folder, name));
+        const raw = readFileSync(join(folder, name), 'utf8');
+        let parsed: matter.GrayMatterFile<string>;
+        try {
+          parsed = matter(raw, {} as never);
+        } catch (e) {
+          throw new Error(`${filePath}: the frontmatter does not parse (${(e as Error).message.split('\n')[0]}); fix the YAML between the --- lines`);
+        }
+        const id = typeof parsed.data.slug === 'string' ? parsed.data.slug : name.replace(/\.mdx?$/, '');
+        if (seen.has(id)) throw new Error(`${filePath}: slug "${id}" is used by another report too; give one of them another slug`);
+        seen.add(id);
+        const digest = generateDigest(raw);
+        if (store.get(id)?.digest === digest) continue;
+        const data = await parseData({ id, data: parsed.data, filePath });
+        const body = parsed.content.replace(/^\n+/, '');
+        const html = await renderBody(body, (data as { metrics: Array<{ id: string; text: string }> }).metrics);
+        store.set({ id, data, body, filePath, digest, rendered: { html } });
+        rendered++;
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      logger.info(`${files.length} reports, ${rendered} rendered, ${files.length - rendered} unchanged`);
+    },
+  };
+}
