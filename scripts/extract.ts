@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { extractReport } from '../src/extraction/index.ts';
 import { readSource } from '../src/ingest/read-source.ts';
-import { loadRegistry } from '../src/ingest/registry-files.ts';
+import { loadRegistry, RegistryError } from '../src/ingest/registry-files.ts';
 
 const args = process.argv.slice(2);
 const formatAt = args.indexOf('--format');
@@ -17,7 +17,14 @@ if (!files.length || (format !== 'json' && format !== 'table')) {
   process.exit(2);
 }
 
-const registry = loadRegistry();
+let registry: ReturnType<typeof loadRegistry>;
+try {
+  registry = loadRegistry();
+} catch (e) {
+  if (!(e instanceof RegistryError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+}
 const docs = [];
 let failed = false;
 for (const file of files) {

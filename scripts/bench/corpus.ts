@@ -28,7 +28,7 @@ export function makeCorpus(seeds: string[], registry: Registry, count: number, s
   const random = prng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
   const cities = registry.cities.filter((c) => c.aliases?.length);
-  const departments = registry.departments;
+  const departments = registry.departments.filter((d) => !d.name.includes('{city}'));
   const out: SyntheticText[] = [];
   for (let i = 0; i < count; i++) {
     const city = cities[i % cities.length]!; // every city in turn: about count/300 reports each
@@ -44,7 +44,8 @@ export function makeCorpus(seeds: string[], registry: Registry, count: number, s
       const swap = new Map<string, string>();
       names(a).forEach((n) => swap.set(n, b.name));
       names(b).forEach((n) => swap.set(n, a.name));
-      const re = new RegExp([...swap.keys()].sort((x, y) => y.length - x.length).join('|'), 'g');
+      // Whole names only (after punctuation or a line start), so no name is cut into another.
+      const re = new RegExp(`(?<![\\u4e00-\\u9fa5])(${[...swap.keys()].sort((x, y) => y.length - x.length).join('|')})(?![\\u4e00-\\u9fa5]*[局委办会队])`, 'g');
       text = text.replace(re, (m) => swap.get(m)!);
     }
     const factor = 0.5 + random();

@@ -315,5 +315,11 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       });
     }
   }
-  return dropRestatements(out).map(({ start: _s, end: _e, context: _c, ...m }) => m);
+  // The same words can state two figures (a restatement under another department): ids stay unique.
+  const used = new Map<string, number>();
+  return dropRestatements(out).map(({ start: _s, end: _e, context: _c, ...m }) => {
+    const n = (used.get(m.id) ?? 0) + 1;
+    used.set(m.id, n);
+    return n === 1 ? m : { ...m, id: `${m.id}-${n}` };
+  });
 }

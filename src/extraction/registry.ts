@@ -8,8 +8,22 @@ export interface DepartmentMatch {
 }
 
 /** All department names and aliases known for a city, longest first so 市人社局 beats 人社局. */
+/**
+ * The departments a city has: the common ones, its own, and the templates made concrete
+ * ("国网{city}供电公司" is 国网衡阳供电公司 in 衡阳市).
+ */
+export function departmentsOf(registry: Registry, city: string | null): DepartmentEntry[] {
+  const short = city ? city.replace(/(市|地区|盟|自治州)$/, '') : null;
+  const expand = (s: string) => (short ? s.split('{city}').join(short) : s);
+  const common = registry.departments.flatMap((d) => {
+    if (!d.name.includes('{city}')) return [d];
+    return short ? [{ name: expand(d.name), slug: d.slug, aliases: d.aliases.map(expand) }] : [];
+  });
+  return [...common, ...(city ? registry.cityDepartments[city] ?? [] : [])];
+}
+
 function namesFor(registry: Registry, city: string | null): Array<[string, DepartmentEntry]> {
-  const entries = [...registry.departments, ...(city ? registry.cityDepartments[city] ?? [] : [])];
+  const entries = departmentsOf(registry, city);
   const names: Array<[string, DepartmentEntry]> = [];
   for (const e of entries) for (const n of [e.name, ...e.aliases]) names.push([n, e]);
   return names.sort((a, b) => b[0].length - a[0].length);
@@ -50,7 +64,10 @@ export function findDepartments(text: string, registry: Registry, city: string |
 
 /** Full name for a department written in a list such as (牵头单位:市教育局、市妇联). */
 export function resolveDepartment(name: string, registry: Registry, city: string | null): DepartmentEntry {
-  const trimmed = name.trim().replace(/^[\u4e00-\u9fa5]{2,4}市(?=市|[\u4e00-\u9fa5]{2,}(局|委|办|会|队|中心))/, '');
+  // 新乡市教育局 → 市教育局, but 市城市管理局 keeps its name: only a real city's name is a prefix.
+  const prefix = /^([\u4e00-\u9fa5]{2,7}?)市(?=[\u4e00-\u9fa5]{2,})/.exec(name.trim());
+  const isCity = prefix && registry.cities.some((c) => c.name === `${prefix[1]}市` || c.aliases?.includes(prefix[1]!));
+  const trimmed = isCity ? name.trim().slice(prefix![1]!.length + 1) : name.trim();
   const withCity = trimmed.startsWith('市') ? trimmed : `市${trimmed}`;
   const { byName } = matcher(registry, city);
   const known = byName.get(trimmed) ?? byName.get(withCity);

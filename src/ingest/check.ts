@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { reportSchema } from '../site/report-schema.ts';
+import { departmentsOf } from '../extraction/registry.ts';
 import { loadRegistry, RegistryError } from './registry-files.ts';
 import { readReports } from './report-file.ts';
 import { visibleText } from './visible-text.ts';
@@ -49,7 +50,7 @@ export function checkContent(root: string): Problem[] {
     }
     const data = parsed.data;
     if (!cityNames.has(data.city)) add(['city'], `city "${data.city}" is not in content/registry/cities.yaml; add it there or correct the name`);
-    const known = new Set([...registry.departments, ...(registry.cityDepartments[data.city] ?? [])].map((d) => d.name));
+    const known = new Set(departmentsOf(registry, data.city).map((d) => d.name));
     data.departments.forEach((d, i) => {
       if (!known.has(d)) add(['departments', i], `department "${d}" is not in content/registry/departments.yaml; add it (with its short names as aliases) or use the full official name`);
     });
@@ -58,8 +59,8 @@ export function checkContent(root: string): Problem[] {
     data.metrics.forEach((m, i) => {
       if (!text.includes(m.text)) add(['metrics', i], `metrics.${i} (${m.label}): its text «${m.text}» does not occur in the report's body; copy the exact words from the text`);
       for (const d of m.department?.split('、') ?? []) if (!known.has(d)) add(['metrics', i], `metrics.${i}: department "${d}" is not in the registry; add it to content/registry/departments.yaml or fix the name`);
-      const key = `${m.value}|${m.unit}|${m.text}|${m.kind}`;
-      if (seen.has(key)) add(['metrics', i], `metrics.${i} repeats metrics.${seen.get(key)} (same value, unit, kind and text); delete one`);
+      const key = `${m.value}|${m.unit}|${m.text}|${m.kind}|${m.year}|${m.department}`;
+      if (seen.has(key)) add(['metrics', i], `metrics.${i} repeats metrics.${seen.get(key)} (same value, unit, kind, year, department and text); delete one`);
       else seen.set(key, i);
       const dupId = data.metrics.findIndex((o) => o.id === m.id);
       if (dupId !== i) add(['metrics', i], `metrics.${i} has the same id "${m.id}" as metrics.${dupId}; ids must be unique within a report`);

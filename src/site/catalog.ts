@@ -2,6 +2,7 @@
  * The site's index of cities, departments and reports, built once from the content
  * collection and the registry. Pages ask it; nothing here scans the corpus per page.
  */
+import { departmentsOf } from '../extraction/registry.ts';
 import { loadRegistry } from '../ingest/registry-files.ts';
 import { pinyinSlug } from '../ingest/slug.ts';
 import type { MetricData, ReportFrontmatter } from './report-schema.ts';
@@ -29,9 +30,11 @@ const NO_DEPARTMENT = '未注明部门';
 
 export function buildCatalog(reports: ReportRef[], root = '.'): Catalog {
   const registry = loadRegistry(root);
-  const deptSlug = new Map<string, string>();
-  for (const d of [...registry.departments, ...Object.values(registry.cityDepartments).flat()]) if (d.slug) deptSlug.set(d.name, d.slug);
-  const slugOfDept = (name: string) => (name === NO_DEPARTMENT ? 'unassigned' : deptSlug.get(name) ?? pinyinSlug(name.replace(/^市/, ''), 40));
+  const slugOfDept = (city: string, name: string) => {
+    if (name === NO_DEPARTMENT) return 'unassigned';
+    const known = departmentsOf(registry, city).find((d) => d.name === name);
+    return known?.slug || pinyinSlug(name.replace(/^市/, ''), 40);
+  };
   const byCity = new Map<string, CityPage>();
   const sorted = [...reports].sort((a, b) => b.data.year - a.data.year || a.data.title.localeCompare(b.data.title, 'zh'));
   for (const r of sorted) {
@@ -49,7 +52,7 @@ export function buildCatalog(reports: ReportRef[], root = '.'): Catalog {
       // A figure several departments answer for appears on each of their pages.
       for (const name of m.department ? m.department.split('、') : [NO_DEPARTMENT]) {
         let d = city.departments.find((x) => x.name === name);
-        if (!d) city.departments.push((d = { name, slug: slugOfDept(name), metrics: [], reports: [] }));
+        if (!d) city.departments.push((d = { name, slug: slugOfDept(city.name, name), metrics: [], reports: [] }));
         d.metrics.push(sm);
         if (!d.reports.includes(r)) d.reports.push(r);
       }

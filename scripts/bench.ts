@@ -1,0 +1,129 @@
+/**
+ * npm run bench [-- --sizes 100,1000,10000] [--seed 42] [--json FILE]
+ *
+ * Builds synthetic corpora (the seeds rewritten for other cities, years, departments and
+ * numbers; reproducible with --seed) and measures the pipeline on each: extraction speed
+ * (and Microsoft Recognizers-Text's Chinese number-with-unit models on the same texts),
+ * ingest, the site build, a rebuild after one report changes, and a two-shard build with
+ * merge. Prints one table; --json writes the rows for comparison between runs.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as Recognizers from '@microsoft/recognizers-text-suite';
+import { extractReport } from '../src/extraction/index.ts';
+import { loadRegistry } from '../src/ingest/registry-files.ts';
+import { makeCorpus } from './bench/corpus.ts';
+import { makeWorkspace } from './bench/workspace.ts';
+
+const args = process.argv.slice(2);
+const value = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const sizes = (value('--sizes') ?? '100,1000,10000').split(',').map(Number).filter((n) => n > 0);
+const seed = Number(value('--seed') ?? 42);
+const jsonOut = value('--json');
+const repo = resolve('.');
+const registry = loadRegistry(repo);
+const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join('seeds', f), 'utf8'));
+const TSX = join(repo, 'node_modules/.bin/tsx');
+
+interface Run { seconds: number; rssMB: number; out: string }
+
+/** Runs a command in the workspace under GNU time: wall seconds and peak memory of it and its children. */
+function timed(root: string, argv: string[], env: Record<string, string> = {}): Run {
+  const stats = join(root, '.time');
+  const t = performance.now();
+  const out = execFileSync('/usr/bin/time', ['-o', stats, '-f', '%M', ...argv], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+  return { seconds: (performance.now() - t) / 1000, rssMB: Number(readFileSync(stats, 'utf8').trim().split('\n').pop()) / 1024, out };
+}
+
+function dirBytes(dir: string): number {
+  let n = 0;
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) { const s = statSync(join(dir, f)); if (s.isFile()) n += s.size; }
+  return n;
+}
+
+/** MB/s of a function over texts, after one warm-up pass over a few of them. */
+function throughput(texts: string[], f: (t: string) => unknown): number {
+  for (const t of texts.slice(0, 5)) f(t);
+  const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
+  const start = performance.now();
+  for (const t of texts) f(t);
+  return bytes / 1e6 / ((performance.now() - start) / 1000);
+}
+
+const rows: Array<Record<string, number | string>> = [];
+for (const n of sizes) {
+  process.stderr.write(`\n— ${n} reports —\n`);
+  const corpus = makeCorpus(seeds, registry, n, seed);
+  const texts = corpus.map((c) => c.text);
+  const sourceMB = texts.reduce((a, t) => a + Buffer.byteLength(t), 0) / 1e6;
+  // Speed of extraction, and of Recognizers-Text on the same texts (a sample: it is much slower).
+  const sample = texts.slice(0, Math.min(texts.length, 1000));
+  const ours = throughput(sample, (t) => extractReport(t, registry));
+  const theirSample = texts.slice(0, Math.min(texts.length, 40));
+  const theirs = throughput(theirSample, (t) => { Recognizers.recognizeCurrency(t, Recognizers.Culture.Chinese); Recognizers.recognizeDimension(t, Recognizers.Culture.Chinese); });
+  const oursOnSample = throughput(theirSample, (t) => extractReport(t, registry));
+
+  const root = makeWorkspace(repo, corpus);
+  try {
+    const ingest = timed(root, [TSX, 'scripts/ingest.ts']);
+    const build = timed(root, [TSX, 'scripts/build.ts', '--skip-ingest', '--full']);
+    const astro = Number(/astro ([\d.]+)s/.exec(build.out)?.[1] ?? NaN);
+    const pages = Number(/(\d+) pages in/.exec(build.out)?.[1] ?? NaN);
+    const dist = join(root, 'dist');
+    const reportPages = readdirSync(join(dist, 'reports')).map((r) => join(dist, 'reports', r, 'index.html'));
+    const css = readFileSync(join(dist, 'site.css'));
+    const htmlCss = reportPages.reduce((a, f) => a + gzipSync(readFileSync(f)).length + gzipSync(css).length, 0) / reportPages.length;
+    const js = reportPages.reduce((a, f) => a + [...readFileSync(f, 'utf8').matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].reduce((b, m) => b + m[1]!.length, 0), 0) / reportPages.length;
+    // One report changes: a new sentence with a new figure in one seed.
+    const changed = join(root, 'seeds', corpus[Math.floor(n / 2)]!.name);
+    appendFileSync(changed, '\n市民政局:全年新增养老床位1234张。\n');
+    const rebuild = timed(root, [TSX, 'scripts/build.ts']);
+    // Two CI shards, one after the other here, then merged.
+    const s1 = timed(root, [TSX, 'scripts/build.ts', '--skip-ingest', '--shard', '1/2', '--out', 'dist-s1']);
+    const s2 = timed(root, [TSX, 'scripts/build.ts', '--skip-ingest', '--shard', '2/2', '--out', 'dist-s2']);
+    const merge = timed(root, [TSX, 'scripts/build.ts', '--merge', 'dist-s1', 'dist-s2', '--out', 'dist-merged']);
+    const sameFiles = readdirSync(join(root, 'dist-merged'), { recursive: true }).length === readdirSync(dist, { recursive: true }).length;
+    rows.push({
+      reports: n,
+      'source MB': +sourceMB.toFixed(2),
+      'extract MB/s': +ours.toFixed(2),
+      'recognizers MB/s': +theirs.toFixed(3),
+      'ours ÷ recognizers': +(oursOnSample / theirs).toFixed(1),
+      'ingest s': +ingest.seconds.toFixed(1),
+      'build s': +build.seconds.toFixed(1),
+      'astro s': +astro.toFixed(1),
+      pages,
+      'ms/page': +((build.seconds * 1000) / pages).toFixed(1),
+      'peak RSS MB': Math.round(Math.max(ingest.rssMB, build.rssMB)),
+      'dist MB': +(dirBytes(dist) / 1e6).toFixed(1),
+      'HTML+CSS gz B/report page': Math.round(htmlCss),
+      'JS B/report page': Math.round(js),
+      'rebuild s (1 changed)': +rebuild.seconds.toFixed(1),
+      'speed-up': +(build.seconds / rebuild.seconds).toFixed(1),
+      'shard max s': +Math.max(s1.seconds, s2.seconds).toFixed(1),
+      'merge s': +merge.seconds.toFixed(1),
+      'shards = full': sameFiles ? 'yes' : 'NO',
+    });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  printTable();
+}
+
+function printTable(): void {
+  const cols = Object.keys(rows[0]!);
+  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padStart(width[i]!)).join(' | ') + ' |';
+  console.log('\n' + line(cols));
+  console.log('|' + width.map((w) => '-'.repeat(w + 1) + ':').join('|') + '|');
+  for (const r of rows) console.log(line(cols.map((c) => String(r[c]))));
+  const last = rows[rows.length - 1]!;
+  console.log(`budgets: extract ≥ 5 MB/s: ${Number(last['extract MB/s']) >= 5 ? 'met' : 'NOT met'}; peak RSS ≤ 3 GB: ${rows.every((r) => Number(r['peak RSS MB']) <= 3072) ? 'met' : 'NOT met'}; rebuild ≥ 3× faster: ${rows.every((r) => Number(r['speed-up']) >= 3) ? 'met' : 'NOT met'}`);
+}
+
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ seed, date: new Date().toISOString(), rows }, null, 1) + '\n');
