@@ -6,7 +6,7 @@ import { classifyKind } from './kind.ts';
 import { originalSpan, type TextView } from './normalize.ts';
 import { scanNumbers, type NumberToken } from './numbers.ts';
 import { readQualifier, strongerQualifier } from './qualifiers.ts';
-import { findDepartments, resolveDepartment } from './registry.ts';
+import { findDepartments, mayNameDepartment, resolveDepartment } from './registry.ts';
 import { clausesOf, isHeading, lines, sentencesOf, type Segment } from './structure.ts';
 import { yearMentions, type DocumentTime, type YearMention } from './dates.ts';
 import { readUnit, TIME_UNITS } from './units.ts';
@@ -86,6 +86,7 @@ function leadDepartments(lineText: string, ctx: MetricContext): string | null {
 
 /** The department a line makes current: a headline naming it, or it speaking as the subject. */
 function speakerDepartment(line: Segment, ctx: MetricContext): string | null {
+  if (!mayNameDepartment(line.text, ctx.registry, ctx.city)) return null;
   const found = findDepartments(line.text, ctx.registry, ctx.city);
   if (!found.length) return null;
   if (isHeading(line.text)) return found[0]!.entry.name;

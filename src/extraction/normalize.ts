@@ -16,9 +16,26 @@ export interface TextView {
 }
 
 let toSimplified: ((s: string) => string) | undefined;
-function simplify(s: string): string {
+let traditionalOnly: Uint8Array | undefined;
+
+/** The characters the converter changes on their own (a bitmap by code unit): a text with none needs no conversion. */
+function traditionalCharacters(): Uint8Array {
+  if (traditionalOnly) return traditionalOnly;
   toSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
-  const out = toSimplified(s);
+  const map = new Uint8Array(0x10000);
+  for (let c = 0x3400; c <= 0x9fff; c++) {
+    const ch = String.fromCharCode(c);
+    if (toSimplified(ch) !== ch) map[c] = 1;
+  }
+  return (traditionalOnly = map);
+}
+
+function simplify(s: string): string {
+  const traditional = traditionalCharacters();
+  let any = false;
+  for (let i = 0; i < s.length && !any; i++) any = traditional[s.charCodeAt(i)] === 1;
+  if (!any) return s;
+  const out = toSimplified!(s);
   if (out.length === s.length) return out;
   // A phrase conversion changed the length: fall back to character by character so offsets hold.
   return Array.from(s, (ch) => { const c = toSimplified!(ch); return c.length === ch.length ? c : ch; }).join('');

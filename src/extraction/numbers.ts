@@ -19,6 +19,7 @@ export const CHINESE_NUMERAL_CHARS = '零〇一壹幺二贰貳两兩俩倆三叁
 
 /** Full-width digits and signs to ASCII, one character for one (offsets are kept). */
 export function toHalfWidth(s: string): string {
+  if (!/[\uFF01-\uFF5E\u3000]/.test(s)) return s;
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 

@@ -1,4 +1,5 @@
 /** Lookups over the city/department registry (the data itself lives in content/registry/). */
+import { PhraseMatcher } from './phrases.ts';
 import type { CityEntry, DepartmentEntry, Registry } from './types.ts';
 
 export interface DepartmentMatch {
@@ -13,11 +14,16 @@ export interface DepartmentMatch {
  * ("国网{city}供电公司" is 国网衡阳供电公司 in 衡阳市).
  */
 export function departmentsOf(registry: Registry, city: string | null): DepartmentEntry[] {
-  const short = city ? city.replace(/(市|地区|盟|自治州)$/, '') : null;
-  const expand = (s: string) => (short ? s.split('{city}').join(short) : s);
+  // The city's usual short names: its registry aliases (西双版纳), else its name without 市.
+  const entry = city ? registry.cities.find((c) => c.name === city) : undefined;
+  const shorts = city ? [...new Set([...(entry?.aliases ?? []), city.replace(/(市|地区|盟|自治州)$/, '')])] : [];
   const common = registry.departments.flatMap((d) => {
     if (!d.name.includes('{city}')) return [d];
-    return short ? [{ name: expand(d.name), slug: d.slug, aliases: d.aliases.map(expand) }] : [];
+    if (!shorts.length) return [];
+    const expand = (s: string, short: string) => s.split('{city}').join(short);
+    // One entry, named after the first short name; every short name's spelling is an alias.
+    const names = shorts.flatMap((short) => [expand(d.name, short), ...d.aliases.map((a) => expand(a, short))]);
+    return [{ name: names[0]!, slug: d.slug, aliases: names.slice(1) }];
   });
   return [...common, ...(city ? registry.cityDepartments[city] ?? [] : [])];
 }
@@ -29,7 +35,7 @@ function namesFor(registry: Registry, city: string | null): Array<[string, Depar
   return names.sort((a, b) => b[0].length - a[0].length);
 }
 
-const matcherCache = new WeakMap<Registry, Map<string, { re: RegExp; byName: Map<string, DepartmentEntry> }>>();
+const matcherCache = new WeakMap<Registry, Map<string, { phrases: PhraseMatcher; byName: Map<string, DepartmentEntry>; endings: RegExp }>>();
 
 function matcher(registry: Registry, city: string | null) {
   let perCity = matcherCache.get(registry);
@@ -38,11 +44,16 @@ function matcher(registry: Registry, city: string | null) {
   let m = perCity.get(key);
   if (!m) {
     const names = namesFor(registry, city);
-    const escaped = names.map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    m = { re: new RegExp(escaped.join('|'), 'g'), byName: new Map(names) };
+    const last = [...new Set(names.map(([n]) => n.slice(-1)))].join('').replace(/[\]\\^-]/g, '\\$&');
+    m = { phrases: new PhraseMatcher(names.map(([n]) => n)), byName: new Map(names), endings: new RegExp(`[${last}]`) };
     perCity.set(key, m);
   }
   return m;
+}
+
+/** A quick test before the search: a text that has no character a department's name ends with names none. */
+export function mayNameDepartment(text: string, registry: Registry, city: string | null): boolean {
+  return matcher(registry, city).endings.test(text);
 }
 
 /**
@@ -50,14 +61,13 @@ function matcher(registry: Registry, city: string | null) {
  * county's body (延津县教育局), not the city's, and is skipped.
  */
 export function findDepartments(text: string, registry: Registry, city: string | null): DepartmentMatch[] {
-  const { re, byName } = matcher(registry, city);
+  const { phrases, byName } = matcher(registry, city);
   const out: DepartmentMatch[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 1), m.index);
-    if (!m[0].startsWith('市') && /[县区镇]/.test(before)) continue;
-    const entry = byName.get(m[0]);
-    if (entry) out.push({ start: m.index, end: m.index + m[0].length, entry });
+  for (const hit of phrases.find(text)) {
+    const before = text.slice(Math.max(0, hit.start - 1), hit.start);
+    if (!hit.phrase.startsWith('市') && /[县区镇]/.test(before)) continue;
+    const entry = byName.get(hit.phrase);
+    if (entry) out.push({ start: hit.start, end: hit.end, entry });
   }
   return out;
 }
@@ -75,7 +85,7 @@ export function resolveDepartment(name: string, registry: Registry, city: string
   return { name: trimmed, slug: '', aliases: [] };
 }
 
-const cityMatchers = new WeakMap<Registry, { re: RegExp; byName: Map<string, CityEntry> }>();
+const cityMatchers = new WeakMap<Registry, { phrases: PhraseMatcher; byName: Map<string, CityEntry> }>();
 
 /** The registry city a text is about: the one whose names it mentions most (a full name counts double). */
 export function detectCity(text: string, registry: Registry): CityEntry | null {
@@ -83,14 +93,13 @@ export function detectCity(text: string, registry: Registry): CityEntry | null {
   if (!m) {
     const byName = new Map<string, CityEntry>();
     for (const city of registry.cities) for (const name of [city.name, ...(city.aliases ?? [])]) if (name.length >= 2 && !byName.has(name)) byName.set(name, city);
-    const names = [...byName.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    m = { re: new RegExp(names.join('|'), 'g'), byName };
+    m = { phrases: new PhraseMatcher(byName.keys()), byName };
     cityMatchers.set(registry, m);
   }
   const scores = new Map<CityEntry, number>();
-  for (const hit of text.matchAll(m.re)) {
-    const city = m.byName.get(hit[0])!;
-    scores.set(city, (scores.get(city) ?? 0) + (hit[0] === city.name ? 2 : 1));
+  for (const hit of m.phrases.find(text)) {
+    const city = m.byName.get(hit.phrase)!;
+    scores.set(city, (scores.get(city) ?? 0) + (hit.phrase === city.name ? 2 : 1));
   }
   let best: CityEntry | null = null;
   let bestScore = 0;
