@@ -10,7 +10,8 @@ import type { Registry } from '../extraction/types.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { toMdxBody } from './mdx-body.ts';
 import { mergeReport } from './merge.ts';
-import { readSource } from './read-source.ts';
+import { decodeSource } from './decode.ts';
+import { readBytes } from './read-source.ts';
 import { loadRegistry, REGISTRY_DIR } from './registry-files.ts';
 import type { GeneratedBase, ReportDoc } from './report-data.ts';
 import { baseFile, readBase, readReports, REPORTS_DIR, serializeReport } from './report-file.ts';
@@ -96,15 +97,18 @@ export function ingest(options: IngestOptions = {}): IngestSummary {
     const source = basename(file);
     const entry: IngestEntry = { source: relative(root, file) || file, outcome: 'failed', messages: [] };
     entries.push(entry);
-    const read = readSource(file);
-    if (!read.ok) { entry.messages.push(read.error); continue; }
-    entry.messages.push(...read.notes);
+    const bytes = readBytes(file);
+    if (typeof bytes === 'string') { entry.messages.push(bytes); continue; }
     const current = bySource.get(source) ?? null;
     const base = current ? readBase(root, current.data.slug) : null;
-    const sourceHash = hash(read.text);
+    // The hash of the file's bytes: an unchanged source is skipped before it is even decoded.
+    const sourceHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     if (options.ifNeeded && current && base && base.sourceHash === sourceHash && base.extractorVersion === version) {
       entry.outcome = 'skipped'; entry.report = current.file; continue;
     }
+    const read = decodeSource(bytes);
+    if (!read.ok) { entry.messages.push(read.error); continue; }
+    entry.messages.push(...read.notes);
     const cityOf = (name: string | null) => registry.cities.find((c) => c.name === name) ?? null;
     const next = generate(read.text, source, registry, (city, year, title) =>
       current?.data.slug ?? reportSlug(cityOf(city), year, title, taken));

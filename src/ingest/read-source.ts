@@ -8,6 +8,16 @@ import { decodeSource, type Decoded } from './decode.ts';
 
 export type SourceRead = ({ ok: true } & Decoded) | { ok: false; error: string };
 
+/** The file's bytes, or an error message: for deciding whether a source changed without decoding it. */
+export function readBytes(file: string): Buffer | string {
+  try {
+    if (!statSync(file).isFile()) return 'not a file; give the path of a .txt source text';
+    return readFileSync(file);
+  } catch (e) {
+    return `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
+}
+
 export function readSource(file: string): SourceRead {
   let bytes: Buffer;
   try {
