@@ -6,7 +6,7 @@
  * shard outputs into one site.
  */
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { build as astroBuild } from 'astro';
 import { readReports } from '../ingest/report-file.ts';
 import { buildCatalog, type Catalog } from '../site/catalog.ts';
@@ -31,6 +31,8 @@ export interface BuildOptions {
 export interface BuildResult { mode: 'full' | 'partial' | 'unchanged'; cities: number; pages: number; searchPages: number; seconds: Record<string, number> }
 
 const MANIFEST = '.minsheng-build.json';
+/** Files Astro's content layer may leave in an output folder; they are not part of the site. */
+const ASTRO_FILES = new Set(['collections', 'content-assets.mjs', 'content-modules.mjs']);
 const siteBase = () => new URL(process.env.BASE_PATH ?? '/', process.env.SITE_URL ?? 'https://example.github.io').href;
 const basePath = () => (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
@@ -45,7 +47,8 @@ async function runAstro(root: string, outDir: string, cities: string[] | null): 
   if (cities) process.env.MINSHENG_CITIES = cities.join(',');
   else delete process.env.MINSHENG_CITIES;
   try {
-    await astroBuild({ root, outDir, logLevel: 'warn', base: basePath() });
+    // The data store lives with the project (node_modules may be shared with other checkouts).
+    await astroBuild({ root, outDir, cacheDir: join(root, '.cache/astro'), logLevel: 'warn', base: basePath() });
   } finally {
     if (before === undefined) delete process.env.MINSHENG_CITIES;
     else process.env.MINSHENG_CITIES = before;
@@ -97,7 +100,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         if (removed.includes(s)) rmSync(join(outDir, s), { recursive: true, force: true });
         else rmSync(join(outDir, s), { recursive: true, force: true }); // its year and department pages are all in the partial build
       }
-      cpSync(partial, outDir, { recursive: true });
+      cpSync(partial, outDir, { recursive: true, filter: (src) => !ASTRO_FILES.has(relative(partial, src)) });
       rmSync(partial, { recursive: true, force: true });
     });
   }
