@@ -31,7 +31,7 @@ export interface BuildOptions {
 export interface BuildResult { mode: 'full' | 'partial' | 'unchanged'; cities: number; pages: number; searchPages: number; seconds: Record<string, number> }
 
 const MANIFEST = '.minsheng-build.json';
-/** Files Astro's content layer may leave in an output folder; they are not part of the site. */
+/** Files Astro's content layer sometimes leaves in the output folder (seen on fresh machines); not part of the site. */
 const ASTRO_FILES = new Set(['collections', 'content-assets.mjs', 'content-modules.mjs']);
 const siteBase = () => new URL(process.env.BASE_PATH ?? '/', process.env.SITE_URL ?? 'https://example.github.io').href;
 const basePath = () => (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
@@ -49,6 +49,7 @@ async function runAstro(root: string, outDir: string, cities: string[] | null): 
   try {
     // The data store lives with the project (node_modules may be shared with other checkouts).
     await astroBuild({ root, outDir, cacheDir: join(root, '.cache/astro'), logLevel: 'warn', base: basePath() });
+    for (const name of ASTRO_FILES) rmSync(join(outDir, name), { recursive: true, force: true });
   } finally {
     if (before === undefined) delete process.env.MINSHENG_CITIES;
     else process.env.MINSHENG_CITIES = before;
