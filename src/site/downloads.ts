@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCatalog, type Catalog, type SourcedMetric } from './catalog.ts';
+import type { Catalog, SourcedMetric } from './catalog.ts';
 import { metricsJsonSchema, toCsv, toJson, toRows } from './export.ts';
 
 export function writeDownloads(catalog: Catalog, outDir: string, siteBase: string): number {
@@ -29,4 +29,3 @@ export function writeDownloads(catalog: Catalog, outDir: string, siteBase: strin
   return files + 1;
 }
 
-export { buildCatalog };
