@@ -19,10 +19,14 @@ export function reportsLoader(dir = 'content/reports'): Loader {
       const folder = join(root, dir);
       const files = existsSync(folder) ? readdirSync(folder).filter((f) => /\.mdx?$/.test(f)).sort() : [];
       const seen = new Set<string>();
+      // What the store already holds, by file: an unchanged file is recognised before its YAML is parsed.
+      const byFile = new Map([...store.entries()].map(([id, e]) => [e.filePath, { id, digest: e.digest }]));
       let rendered = 0;
       for (const name of files) {
         const filePath = relative(root, join(folder, name));
         const raw = readFileSync(join(folder, name), 'utf8');
+        const known = byFile.get(filePath);
+        if (known && known.digest === generateDigest(raw) && !seen.has(known.id)) { seen.add(known.id); continue; }
         let parsed: matter.GrayMatterFile<string>;
         try {
           parsed = matter(raw, {} as never);

@@ -1,0 +1,16 @@
+import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { makeCorpus } from './scripts/bench/corpus.ts';
+import { makeWorkspace } from './scripts/bench/workspace.ts';
+import { loadRegistry } from './src/ingest/registry-files.ts';
+const reg = loadRegistry();
+const seeds = readdirSync('seeds').map((f) => readFileSync('seeds/' + f, 'utf8'));
+const corpus = makeCorpus(seeds, reg, 1000, 42);
+const root = makeWorkspace(process.cwd(), corpus);
+const run = (args: string[]) => { const t = performance.now(); const out = execFileSync(join(process.cwd(), 'node_modules/.bin/tsx'), args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }); console.log(((performance.now() - t) / 1000).toFixed(1), 's:', out.trim().split('\n').slice(-1)[0]); };
+run(['scripts/ingest.ts']);
+run(['scripts/build.ts', '--skip-ingest', '--full']);
+appendFileSync(join(root, 'seeds', corpus[500]!.name), '\n市民政局:全年新增养老床位1234张。\n');
+run(['scripts/build.ts']);
+console.log(root);
