@@ -121,13 +121,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   return { mode, cities: mode === 'partial' ? changed.length : mode === 'full' ? wanted.length : 0, pages, searchPages, seconds };
 }
 
+/** The number of HTML pages in the output. */
 function countPages(dir: string): number {
-  let n = 0;
-  for (const f of readdirRecursive(dir)) if (f.endsWith('.html')) n++;
-  return n;
-}
-function readdirRecursive(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
 }
 
 /** Joins the outputs of CI shards into one site: pages, then downloads, sitemap and the search bundle list. */

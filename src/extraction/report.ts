@@ -43,7 +43,7 @@ export function extractReport(source: string, registry: Registry): ExtractedRepo
   const city = detectCity(view.text, registry)?.name ?? null;
   const time = documentTime(toHalfWidth(source));
   const plan = looksLikePlan(view.text);
-  const metrics = extractMetrics(view, { registry, city, time, plan }).map((m) => ({ ...m }));
+  const metrics = extractMetrics(view, { registry, city, time, plan });
   const year = reportYear(metrics, time.year);
   const departments = [...new Set(metrics.flatMap((m) => (m.department ? m.department.split('、') : [])))];
   const title = findTitle(cleaned.body) ?? `${city ?? ''}${year ?? ''}年民生实事${plan ? '实施方案' : '报告'}`;

@@ -19,12 +19,6 @@ export function readBytes(file: string): Buffer | string {
 }
 
 export function readSource(file: string): SourceRead {
-  let bytes: Buffer;
-  try {
-    if (!statSync(file).isFile()) return { ok: false, error: 'not a file; give the path of a .txt source text' };
-    bytes = readFileSync(file);
-  } catch (e) {
-    return { ok: false, error: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
-  }
-  return decodeSource(bytes);
+  const bytes = readBytes(file);
+  return typeof bytes === 'string' ? { ok: false, error: bytes } : decodeSource(bytes);
 }
