@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { compactDataStore } from './src/site/compact-data-store.ts';
 
 // BASE_PATH=/REPO/ for a GitHub Pages project site; SITE_URL for absolute links (feeds, sitemap).
 const base = process.env.BASE_PATH ?? '/';
@@ -9,8 +10,10 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.github.io',
   base,
   trailingSlash: 'ignore',
+  // With the project, not in node_modules (which CI caches and checkouts may share).
+  cacheDir: './.cache/astro',
   // Pages are rendered several at a time: a page's cost is mostly waiting on file writes.
   build: { format: 'directory', concurrency: 8 },
-  integrations: [mdx()],
+  integrations: [mdx(), compactDataStore()],
   devToolbar: { enabled: false },
 });

@@ -7,7 +7,7 @@
  * --shard i/n builds one CI shard's cities; --merge joins shard outputs into one site.
  */
 import { buildSite, mergeShards } from '../src/build/site-build.ts';
-import { checkContent } from '../src/ingest/check.ts';
+import { readAndCheck } from '../src/ingest/check.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 
 const args = process.argv.slice(2);
@@ -28,7 +28,7 @@ if (!args.includes('--skip-ingest')) {
   for (const w of summary.warnings) console.warn(`warning: ${w}`);
   if (!summary.ok) { console.error('ingest failed; see the messages above'); process.exit(1); }
 }
-const problems = checkContent('.');
+const { problems, reports } = readAndCheck('.');
 if (problems.length) {
   for (const p of problems) console.error(`${p.file}:${p.line}: ${p.message}`);
   console.error(`\n${problems.length} problem(s) in content/; the site was not built.`);
@@ -41,7 +41,7 @@ if (shardArg && (!shard || Number(shard[1]) < 1 || Number(shard[1]) > Number(sha
   process.exit(2);
 }
 const result = await buildSite({
-  outDir, full: args.includes('--full'), log: (l) => console.log(l),
+  outDir, reports, full: args.includes('--full'), log: (l) => console.log(l),
   shard: shard ? { index: Number(shard[1]), count: Number(shard[2]) } : undefined,
 });
 const steps = Object.entries(result.seconds).map(([k, v]) => `${k} ${v.toFixed(1)}s`).join(', ');

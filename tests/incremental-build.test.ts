@@ -37,12 +37,27 @@ describe('incremental build', () => {
     expect(b.filter((f) => !a.includes(f))).toEqual([]);
   }, 120_000);
 
+  it('drops the pages, downloads and search entry of a report that is deleted', async () => {
+    const name = readdirSync(join(root, 'content/reports')).find((f) => f.startsWith('xiangyang'))!;
+    const slug = name.replace(/\.mdx$/, '');
+    expect(files(join(root, 'out'))).toContain(`data/reports/${slug}.csv`);
+    rmSync(join(root, 'content/reports', name));
+    const after = await buildSite({ root, outDir: 'out' });
+    expect(after.mode).toBe('partial');
+    const left = files(join(root, 'out'));
+    expect(left.filter((f) => f.includes(slug))).toEqual([]);
+    await buildSite({ root, outDir: 'fresh', full: true });
+    expect(left).toEqual(files(join(root, 'fresh')));
+    const entries = readdirSync(join(root, 'out/pagefind'), { recursive: true, encoding: 'utf8' }).length;
+    expect(entries).toBe(readdirSync(join(root, 'fresh/pagefind'), { recursive: true, encoding: 'utf8' }).length);
+  }, 120_000);
+
   it('builds shards that merge into the same site', async () => {
     await buildSite({ root, outDir: 's1', shard: { index: 1, count: 2 } });
     await buildSite({ root, outDir: 's2', shard: { index: 2, count: 2 } });
     const s1 = files(join(root, 's1')).filter((f) => /^reports\/[^/]+\/index\.html$/.test(f));
     const s2 = files(join(root, 's2')).filter((f) => /^reports\/[^/]+\/index\.html$/.test(f));
-    expect(s1.length + s2.length).toBe(5);
+    expect(s1.length + s2.length).toBe(readdirSync(join(root, 'content/reports')).length);
     expect(s1.filter((f) => s2.includes(f))).toEqual([]);
     await mergeShards([join(root, 's1'), join(root, 's2')], join(root, 'merged'), root);
     expect(files(join(root, 'merged'))).toEqual(files(join(root, 'fresh')));

@@ -4,17 +4,21 @@
  * only that city's pages, the pages about the whole site, the downloads and one search group
  * are made again. `shard` limits a build to the cities of one CI shard; `mergeShards` joins
  * shard outputs into one site.
+ *
+ * Astro builds the pages in a child process while this process writes the downloads and
+ * Pagefind indexes the reports in its own: on two cores the three overlap.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { build as astroBuild } from 'astro';
-import { readReports } from '../ingest/report-file.ts';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { readReports, type ReportOnDisk } from '../ingest/report-file.ts';
 import { buildCatalog, type Catalog } from '../site/catalog.ts';
-import { writeDownloads } from '../site/downloads.ts';
+import { removeDownloads, writeDownloads } from '../site/downloads.ts';
 import { inShard, searchGroup } from '../site/partition.ts';
 import { cityInputs, codeVersion } from './inputs.ts';
-import { indexGroups, publishBundles } from './search-index.ts';
-import { writeSitemap } from './sitemap.ts';
+import { indexGroups, installGroups, publishBundles } from './search-index.ts';
+import { htmlFiles, writeSitemap } from './sitemap.ts';
 
 export interface Manifest { code: string; cities: Record<string, { hash: string; reports: string[] }> }
 
@@ -25,6 +29,8 @@ export interface BuildOptions {
   shard?: { index: number; count: number };
   /** Ignore the previous output and build everything. */
   full?: boolean;
+  /** The reports, when the caller has read them already (they are read from content/ otherwise). */
+  reports?: ReportOnDisk[];
   log?: (line: string) => void;
 }
 
@@ -36,24 +42,39 @@ const ASTRO_FILES = new Set(['collections', 'content-assets.mjs', 'content-modul
 const siteBase = () => new URL(process.env.BASE_PATH ?? '/', process.env.SITE_URL ?? 'https://example.github.io').href;
 const basePath = () => (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
-function loadCatalogFromFiles(root: string): { catalog: Catalog; bodies: Map<string, string> } {
-  const reports = readReports(root, (file, message) => { throw new Error(`${file}: ${message}`); });
-  const bodies = new Map(reports.map((r) => [r.data.slug, r.body]));
-  return { catalog: buildCatalog(reports.map((r) => ({ id: r.data.slug, data: r.data as never })), root), bodies };
+function catalogOf(root: string, reports?: ReportOnDisk[]): { catalog: Catalog; bodies: Map<string, string> } {
+  reports ??= readReports(root, (file, message) => { throw new Error(`${file}: ${message}`); });
+  const bodies = new Map(reports.map((r) => [r.data.slug as string, r.body]));
+  return { catalog: buildCatalog(reports.map((r) => ({ id: r.data.slug as string, data: r.data as never })), root), bodies };
 }
 
-async function runAstro(root: string, outDir: string, cities: string[] | null): Promise<void> {
-  const before = process.env.MINSHENG_CITIES;
-  if (cities) process.env.MINSHENG_CITIES = cities.join(',');
-  else delete process.env.MINSHENG_CITIES;
-  try {
-    // The data store lives with the project (node_modules may be shared with other checkouts).
-    await astroBuild({ root, outDir, cacheDir: join(root, '.cache/astro'), logLevel: 'warn', base: basePath() });
-    for (const name of ASTRO_FILES) rmSync(join(outDir, name), { recursive: true, force: true });
-  } finally {
-    if (before === undefined) delete process.env.MINSHENG_CITIES;
-    else process.env.MINSHENG_CITIES = before;
-  }
+/**
+ * `astro build` of the project at `root` into `outDir` (only the pages of `cities`, when given),
+ * in a child process of plain Node: it runs beside this process, without its heap or loaders.
+ * A failure throws with the end of Astro's output, which names the file at fault.
+ */
+function runAstro(root: string, outDir: string, cities: string[] | null): Promise<void> {
+  const astro = join(dirname(createRequire(resolve(root, 'package.json')).resolve('astro/package.json')), 'astro.js');
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  if (cities) env.MINSHENG_CITIES = cities.join(',');
+  else delete env.MINSHENG_CITIES;
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [astro, 'build', '--root', resolve(root), '--outDir', resolve(outDir)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tail: string[] = [];
+    const keep = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) tail.push(line.replace(/\x1b\[[0-9;]*m/g, ''));
+      tail.splice(0, Math.max(0, tail.length - 40));
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code === 0) {
+        for (const name of ASTRO_FILES) rmSync(join(outDir, name), { recursive: true, force: true });
+        done();
+      } else fail(new Error(`astro build failed (exit ${code}):\n${tail.join('\n')}`));
+    });
+  });
 }
 
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
@@ -66,7 +87,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     try { return await f(); } finally { seconds[step] = (seconds[step] ?? 0) + (performance.now() - t) / 1000; }
   };
 
-  const { catalog, bodies } = await time('read', () => loadCatalogFromFiles(root));
+  const { catalog, bodies } = await time('read', () => catalogOf(root, options.reports));
   const inputs = cityInputs(catalog, bodies);
   const code = await time('hash', () => codeVersion(root));
   const wanted = catalog.cities.map((c) => c.slug).filter((s) => !options.shard || inShard(s, options.shard.index, options.shard.count));
@@ -76,54 +97,62 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const changed = wanted.filter((s) => !usable || usable.cities[s]?.hash !== inputs[s]!.hash);
   const removed = usable ? Object.keys(usable.cities).filter((s) => !inputs[s] || !wanted.includes(s)) : [];
   const manifest: Manifest = { code, cities: Object.fromEntries(wanted.map((s) => [s, inputs[s]!])) };
-
-  let mode: BuildResult['mode'];
   if (usable && changed.length === 0 && removed.length === 0) {
-    mode = 'unchanged';
     log('site is up to date');
-  } else if (!usable || changed.length === wanted.length) {
-    mode = 'full';
-    log(`building ${wanted.length} cities`);
-    rmSync(outDir, { recursive: true, force: true });
-    await time('astro', () => runAstro(root, outDir, options.shard ? wanted : null));
-  } else {
-    mode = 'partial';
-    log(`rebuilding ${changed.length} of ${wanted.length} cities: ${changed.slice(0, 8).join(', ')}${changed.length > 8 ? ' …' : ''}`);
-    const partial = `${outDir}.partial`;
-    rmSync(partial, { recursive: true, force: true });
-    await time('astro', () => runAstro(root, partial, changed));
+    return { mode: 'unchanged', cities: 0, pages: 0, searchPages: 0, seconds };
+  }
+  const mode: BuildResult['mode'] = !usable || changed.length === wanted.length ? 'full' : 'partial';
+  // What is made beside Astro's build waits here until Astro has filled the output folder.
+  const staging = `${outDir}.staging`;
+  const partial = `${outDir}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(partial, { recursive: true, force: true });
+  const groups = new Set([...changed, ...removed].map(searchGroup));
+  const indexing = time('search', () => indexGroups(catalog, bodies, join(staging, 'pagefind'), groups));
+  try {
+    log(mode === 'full' ? `building ${wanted.length} cities` : `rebuilding ${changed.length} of ${wanted.length} cities: ${changed.slice(0, 8).join(', ')}${changed.length > 8 ? ' …' : ''}`);
+    if (mode === 'full') rmSync(outDir, { recursive: true, force: true });
+    const pages = time('astro', () => runAstro(root, mode === 'full' ? outDir : partial, mode === 'full' && !options.shard ? null : changed));
+    pages.catch(() => {}); // awaited below; meanwhile the downloads are written
+    if (!options.shard) {
+      await time('downloads', () => {
+        if (mode === 'full') return writeDownloads(catalog, staging, siteBase());
+        for (const s of removed) removeDownloads(outDir, s);
+        for (const s of [...removed, ...changed]) {
+          const now = new Set(inputs[s]?.reports ?? []);
+          for (const r of usable!.cities[s]?.reports ?? []) if (!now.has(r)) removeDownloads(outDir, `reports/${r}`);
+        }
+        return writeDownloads(catalog, outDir, siteBase(), new Set(changed));
+      });
+    }
+    await pages;
     await time('merge', () => {
-      // Pages of cities and reports that are gone, or that a changed city no longer has.
+      if (mode === 'full') {
+        if (existsSync(join(staging, 'data'))) renameSync(join(staging, 'data'), join(outDir, 'data'));
+        return;
+      }
+      // Pages of cities and reports that are gone, or that a changed city no longer has;
+      // a changed city's own pages are all in the partial build.
       for (const s of [...removed, ...changed]) {
-        const before = usable!.cities[s]?.reports ?? [];
-        const now = new Set(inputs[s]?.reports ?? []);
-        for (const r of before) if (!now.has(r) || removed.includes(s)) rmSync(join(outDir, 'reports', r), { recursive: true, force: true });
-        if (removed.includes(s)) rmSync(join(outDir, s), { recursive: true, force: true });
-        else rmSync(join(outDir, s), { recursive: true, force: true }); // its year and department pages are all in the partial build
+        const now = new Set(removed.includes(s) ? [] : inputs[s]?.reports ?? []);
+        for (const r of usable!.cities[s]?.reports ?? []) if (!now.has(r)) rmSync(join(outDir, 'reports', r), { recursive: true, force: true });
+        rmSync(join(outDir, s), { recursive: true, force: true });
       }
       cpSync(partial, outDir, { recursive: true, filter: (src) => !ASTRO_FILES.has(relative(partial, src)) });
       rmSync(partial, { recursive: true, force: true });
     });
+  } catch (e) {
+    await indexing.catch(() => {}); // let Pagefind finish and close before the error ends the build
+    throw e;
   }
-
-  let searchPages = 0;
-  if (mode !== 'unchanged') {
-    if (!options.shard) {
-      await time('downloads', () => writeDownloads(catalog, outDir, siteBase()));
-      await time('sitemap', () => writeSitemap(outDir, siteBase()));
-    }
-    const groups = new Set([...changed, ...removed].map(searchGroup));
-    searchPages = await time('search', () => indexGroups(catalog, outDir, groups));
-    if (!options.shard) publishBundles(outDir, basePath());
-    writeFileSync(manifestFile, JSON.stringify(manifest) + '\n');
-  }
-  const pages = mode === 'unchanged' ? 0 : countPages(outDir);
-  return { mode, cities: mode === 'partial' ? changed.length : mode === 'full' ? wanted.length : 0, pages, searchPages, seconds };
-}
-
-/** The number of HTML pages in the output. */
-function countPages(dir: string): number {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+  const searchPages = await indexing;
+  installGroups(join(staging, 'pagefind'), outDir, groups);
+  rmSync(staging, { recursive: true, force: true });
+  const files = htmlFiles(outDir);
+  if (!options.shard) await time('sitemap', () => writeSitemap(outDir, siteBase(), files));
+  if (!options.shard) publishBundles(outDir, basePath());
+  writeFileSync(manifestFile, JSON.stringify(manifest) + '\n');
+  return { mode, cities: mode === 'partial' ? changed.length : wanted.length, pages: files.length, searchPages, seconds };
 }
 
 /** Joins the outputs of CI shards into one site: pages, then downloads, sitemap and the search bundle list. */
@@ -136,7 +165,7 @@ export async function mergeShards(shardDirs: string[], outDir: string, root = '.
     manifest.code = m.code;
     Object.assign(manifest.cities, m.cities);
   }
-  const { catalog } = loadCatalogFromFiles(root);
+  const { catalog } = catalogOf(root);
   const missing = catalog.cities.filter((c) => !manifest.cities[c.slug]);
   if (missing.length) throw new Error(`no shard built ${missing.map((c) => c.slug).join(', ')}; run every shard i/n before merging`);
   writeDownloads(catalog, outDir, siteBase());

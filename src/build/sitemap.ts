@@ -3,10 +3,16 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SitemapStream, streamToPromise } from 'sitemap';
 
-export async function writeSitemap(outDir: string, siteBase: string): Promise<number> {
-  const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+/** Every HTML file in the output, as paths relative to it with forward slashes. */
+export function htmlFiles(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => f.split('\\').join('/'));
+}
+
+/** Writes the sitemap of the pages among `files` (not the search page or 404) and returns how many it lists. */
+export async function writeSitemap(outDir: string, siteBase: string, files = htmlFiles(outDir)): Promise<number> {
+  const pages = files
     .filter((f) => f.endsWith('index.html') && !f.startsWith('search') && !f.startsWith('pagefind'))
-    .map((f) => f.replace(/index\.html$/, '').split('\\').join('/'))
+    .map((f) => f.replace(/index\.html$/, ''))
     .sort();
   const stream = new SitemapStream({ hostname: siteBase });
   for (const p of pages) stream.write({ url: new URL(p, siteBase).href });

@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 import { reportSchema } from '../site/report-schema.ts';
 import { departmentsOf } from '../extraction/registry.ts';
 import { loadRegistry, RegistryError } from './registry-files.ts';
-import { readReports } from './report-file.ts';
+import { readReports, type ReportOnDisk } from './report-file.ts';
 import { visibleText } from './visible-text.ts';
 
 export interface Problem { file: string; line: number; message: string }
@@ -26,10 +26,15 @@ function lineOf(source: string, path: Array<string | number>): number {
 }
 
 export function checkContent(root: string): Problem[] {
+  return readAndCheck(root).problems;
+}
+
+/** Reads every report and checks it: the problems, and the reports for a build to use. */
+export function readAndCheck(root: string): { problems: Problem[]; reports: ReportOnDisk[] } {
   const problems: Problem[] = [];
   let registry;
   try { registry = loadRegistry(root); } catch (e) {
-    if (e instanceof RegistryError) return [{ file: 'content/registry', line: 1, message: e.message }];
+    if (e instanceof RegistryError) return { problems: [{ file: 'content/registry', line: 1, message: e.message }], reports: [] };
     throw e;
   }
   const reports = readReports(root, (file, message) => problems.push({ file: relative(root, file), line: 1, message: `${message}; fix the YAML between the --- lines` }));
@@ -37,8 +42,8 @@ export function checkContent(root: string): Problem[] {
   const cityNames = new Set(registry.cities.map((c) => c.name));
   for (const r of reports) {
     const file = relative(root, r.file);
-    const source = readFileSync(r.file, 'utf8');
-    const add = (path: Array<string | number>, message: string) => problems.push({ file, line: lineOf(source, path), message });
+    let source: string | undefined; // read again only to place a problem on its line
+    const add = (path: Array<string | number>, message: string) => problems.push({ file, line: lineOf(source ??= readFileSync(r.file, 'utf8'), path), message });
     const rawSlug = typeof r.data.slug === 'string' ? r.data.slug : null;
     const prior = rawSlug ? slugs.get(rawSlug) : undefined;
     if (rawSlug && prior) add(['slug'], `slug "${rawSlug}" is also used by ${prior}; give one of them another slug`);
@@ -70,5 +75,5 @@ export function checkContent(root: string): Problem[] {
       if (dupId !== i) add(['metrics', i], `metrics.${i} has the same id "${m.id}" as metrics.${dupId}; ids must be unique within a report`);
     });
   }
-  return problems;
+  return { problems, reports };
 }

@@ -1,7 +1,10 @@
 /** Reading and writing report files (MDX with YAML frontmatter) and their generated bases. */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import matter from 'gray-matter';
+import { writeFileAtomic } from './atomic-write.ts';
 import type { GeneratedBase, ReportData, ReportDoc } from './report-data.ts';
 
 export const REPORTS_DIR = 'content/reports';
@@ -20,19 +23,50 @@ export function parseReport(text: string): ReportDoc {
 
 export interface ReportOnDisk extends ReportDoc { file: string }
 
+/**
+ * Parsed reports by content hash, kept between runs in .cache/: ingest, check and build each
+ * read every report, and parsing YAML is most of that cost, so a file is parsed only when its
+ * bytes changed. Stored with v8.serialize, which keeps what YAML gives exactly (dates too).
+ */
+const PARSE_CACHE = '.cache/parsed-reports.v8';
+const PARSE_CACHE_VERSION = 1;
+
+function openParseCache(root: string): Map<string, ReportDoc> {
+  try {
+    const stored = deserialize(readFileSync(join(root, PARSE_CACHE))) as { version: number; docs: Map<string, ReportDoc> };
+    if (stored.version === PARSE_CACHE_VERSION && stored.docs instanceof Map) return stored.docs;
+  } catch { /* no cache yet, or an unreadable one: parse everything */ }
+  return new Map();
+}
+
 /** Every report file, by file name. A file that does not parse is reported, not skipped silently. */
 export function readReports(root: string, onError: (file: string, message: string) => void): ReportOnDisk[] {
   const dir = join(root, REPORTS_DIR);
   if (!existsSync(dir)) return [];
+  const cached = openParseCache(root);
+  const kept = new Map<string, ReportDoc>();
+  let parsed = 0;
   const out: ReportOnDisk[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx') || n.endsWith('.md')).sort()) {
     const file = join(dir, name);
-    try {
-      out.push({ file, ...parseReport(readFileSync(file, 'utf8')) });
-    } catch (e) {
-      onError(file, `the frontmatter does not parse: ${(e as Error).message.split('\n')[0]}`);
+    const text = readFileSync(file, 'utf8');
+    const key = createHash('sha1').update(text).digest('base64');
+    let doc = cached.get(key);
+    if (!doc) {
+      try {
+        doc = parseReport(text);
+        parsed++;
+      } catch (e) {
+        onError(file, `the frontmatter does not parse: ${(e as Error).message.split('\n')[0]}`);
+        continue;
+      }
     }
+    // Two files with the same bytes must not share one object.
+    out.push({ file, ...(kept.has(key) ? structuredClone(doc) : doc) });
+    kept.set(key, doc);
   }
+  // Written before anyone can change the documents handed out; only when it changed.
+  if (parsed || kept.size !== cached.size) writeFileAtomic(join(root, PARSE_CACHE), serialize({ version: PARSE_CACHE_VERSION, docs: kept }));
   return out;
 }
 

@@ -1,14 +1,16 @@
 /**
  * The content-layer loader of the reports collection: reads content/reports/*.mdx with
  * gray-matter, validates the frontmatter against the schema (an error names the file and the
- * field), and renders the body. A file whose content hash is unchanged since the last build
- * is taken from Astro's data store as it is: an unchanged report costs nothing.
+ * field), and renders the body into the body cache (src/site/body-cache.ts), not into the data
+ * store. A file whose content hash is unchanged since the last build is taken from Astro's data
+ * store as it is: an unchanged report costs nothing.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import matter from 'gray-matter';
+import { hasRenderedBody, pruneRenderedBodies, saveRenderedBody } from './body-cache.ts';
 import { renderBody } from './render-body.ts';
 
 export function reportsLoader(dir = 'content/reports'): Loader {
@@ -26,7 +28,8 @@ export function reportsLoader(dir = 'content/reports'): Loader {
         const filePath = relative(root, join(folder, name));
         const raw = readFileSync(join(folder, name), 'utf8');
         const known = byFile.get(filePath);
-        if (known && known.digest === generateDigest(raw) && !seen.has(known.id)) { seen.add(known.id); continue; }
+        const digest = generateDigest(raw);
+        if (known && known.digest === digest && !seen.has(known.id) && hasRenderedBody(config.cacheDir, digest)) { seen.add(known.id); continue; }
         let parsed: matter.GrayMatterFile<string>;
         try {
           parsed = matter(raw, {} as never);
@@ -36,15 +39,15 @@ export function reportsLoader(dir = 'content/reports'): Loader {
         const id = typeof parsed.data.slug === 'string' ? parsed.data.slug : name.replace(/\.mdx?$/, '');
         if (seen.has(id)) throw new Error(`${filePath}: slug "${id}" is used by another report too; give one of them another slug`);
         seen.add(id);
-        const digest = generateDigest(raw);
-        if (store.get(id)?.digest === digest) continue;
+        if (store.get(id)?.digest === digest && hasRenderedBody(config.cacheDir, digest)) continue;
         const data = await parseData({ id, data: parsed.data, filePath });
         const body = parsed.content.replace(/^\n+/, '');
-        const html = await renderBody(body, (data as { metrics: Array<{ id: string; text: string }> }).metrics);
-        store.set({ id, data, body, filePath, digest, rendered: { html } });
+        saveRenderedBody(config.cacheDir, digest, await renderBody(body, (data as { metrics: Array<{ id: string; text: string }> }).metrics));
+        store.set({ id, data, filePath, digest });
         rendered++;
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      pruneRenderedBodies(config.cacheDir, new Set([...store.values()].map((e) => String(e.digest))));
       logger.info(`${files.length} reports, ${rendered} rendered, ${files.length - rendered} unchanged`);
     },
   };
