@@ -25,7 +25,8 @@ const jsonOut = value('--json');
 const repo = resolve('.');
 const registry = loadRegistry(repo);
 const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join('seeds', f), 'utf8'));
-const TSX = join(repo, 'node_modules/.bin/tsx');
+/** How the project's scripts are run (as `npm run` does). */
+const TSX = [process.execPath, '--import', 'tsx'];
 
 interface Run { seconds: number; rssMB: number; out: string }
 
@@ -70,8 +71,8 @@ for (const n of sizes) {
 
   const root = makeWorkspace(repo, corpus);
   try {
-    const ingest = timed(root, [TSX, 'scripts/ingest.ts']);
-    const build = timed(root, [TSX, 'scripts/build.ts', '--skip-ingest', '--full']);
+    const ingest = timed(root, [...TSX, 'scripts/ingest.ts']);
+    const build = timed(root, [...TSX, 'scripts/build.ts', '--skip-ingest', '--full']);
     const astro = Number(/astro ([\d.]+)s/.exec(build.out)?.[1] ?? NaN);
     const pages = Number(/(\d+) pages in/.exec(build.out)?.[1] ?? NaN);
     const dist = join(root, 'dist');
@@ -82,11 +83,11 @@ for (const n of sizes) {
     // One report changes: a new sentence with a new figure in one seed.
     const changed = join(root, 'seeds', corpus[Math.floor(n / 2)]!.name);
     appendFileSync(changed, '\n市民政局:全年新增养老床位1234张。\n');
-    const rebuild = timed(root, [TSX, 'scripts/build.ts']);
+    const rebuild = timed(root, [...TSX, 'scripts/build.ts']);
     // Two CI shards, one after the other here, then merged.
-    const s1 = timed(root, [TSX, 'scripts/build.ts', '--skip-ingest', '--shard', '1/2', '--out', 'dist-s1']);
-    const s2 = timed(root, [TSX, 'scripts/build.ts', '--skip-ingest', '--shard', '2/2', '--out', 'dist-s2']);
-    const merge = timed(root, [TSX, 'scripts/build.ts', '--merge', 'dist-s1', 'dist-s2', '--out', 'dist-merged']);
+    const s1 = timed(root, [...TSX, 'scripts/build.ts', '--skip-ingest', '--shard', '1/2', '--out', 'dist-s1']);
+    const s2 = timed(root, [...TSX, 'scripts/build.ts', '--skip-ingest', '--shard', '2/2', '--out', 'dist-s2']);
+    const merge = timed(root, [...TSX, 'scripts/build.ts', '--merge', 'dist-s1', 'dist-s2', '--out', 'dist-merged']);
     const sameFiles = readdirSync(join(root, 'dist-merged'), { recursive: true }).length === readdirSync(dist, { recursive: true }).length;
     rows.push({
       reports: n,

@@ -2,8 +2,12 @@
  * Validates all content: the report schema, that every metric's text occurs in the body,
  * that cities and departments are in the registry, and no duplicate slugs or metrics.
  */
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Registry } from '../extraction/types.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 import { reportSchema } from '../site/report-schema.ts';
 import { departmentsOf } from '../extraction/registry.ts';
 import { loadRegistry, RegistryError } from './registry-files.ts';
@@ -25,6 +29,64 @@ function lineOf(source: string, path: Array<string | number>): number {
   return at + 1;
 }
 
+/** The problems of one report on its own (all but duplicate slugs, which need every report). */
+function checkReport(r: ReportOnDisk, file: string, registry: Registry, cityNames: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  let source: string | undefined; // read again only to place a problem on its line
+  const add = (path: Array<string | number>, message: string) => problems.push({ file, line: lineOf(source ??= readFileSync(r.file, 'utf8'), path), message });
+  const parsed = reportSchema.safeParse(r.data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) add(issue.path, `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
+    return problems;
+  }
+  const data = parsed.data;
+  if (!cityNames.has(data.city)) add(['city'], `city "${data.city}" is not in content/registry/cities.yaml; add it there or correct the name`);
+  const known = new Set(departmentsOf(registry, data.city).map((d) => d.name));
+  data.departments.forEach((d, i) => {
+    if (!known.has(d)) add(['departments', i], `department "${d}" is not in content/registry/departments.yaml; add it (with its short names as aliases) or use the full official name`);
+  });
+  // Most spans are found in the body once its backslash escapes are undone; only the rest
+  // need the body parsed as Markdown (an editor's emphasis or links).
+  const unescaped = r.body.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+  let parsedText: string | undefined;
+  const occurs = (span: string) => unescaped.includes(span) || (parsedText ??= visibleText(r.body)).includes(span);
+  const seen = new Map<string, number>();
+  const firstWithId = new Map<string, number>();
+  data.metrics.forEach((m, i) => {
+    if (!occurs(m.text)) add(['metrics', i], `metrics.${i} (${m.label}): its text «${m.text}» does not occur in the report's body; copy the exact words from the text`);
+    for (const d of m.department?.split('、') ?? []) if (!known.has(d)) add(['metrics', i], `metrics.${i}: department "${d}" is not in the registry; add it to content/registry/departments.yaml or fix the name`);
+    const key = `${m.value}|${m.unit}|${m.text}|${m.kind}|${m.year}|${m.department}`;
+    if (seen.has(key)) add(['metrics', i], `metrics.${i} repeats metrics.${seen.get(key)} (same value, unit, kind, year, department and text); delete one`);
+    else seen.set(key, i);
+    const dupId = firstWithId.get(m.id);
+    if (dupId !== undefined) add(['metrics', i], `metrics.${i} has the same id "${m.id}" as metrics.${dupId}; ids must be unique within a report`);
+    else firstWithId.set(m.id, i);
+  });
+  return problems;
+}
+
+/** Check results by report hash, valid while the registry and the checking code are the same. */
+const CHECK_CACHE = '.cache/checked-reports.json';
+interface CheckCache { context: string; results: Record<string, Problem[]> }
+
+function openCheckCache(root: string): CheckCache {
+  const hash = createHash('sha1');
+  for (const f of [fileURLToPath(import.meta.url), fileURLToPath(new URL('../site/report-schema.ts', import.meta.url)), join(root, 'content/registry/cities.yaml'), join(root, 'content/registry/departments.yaml')]) {
+    hash.update(existsSync(f) ? readFileSync(f) : '').update('\0');
+  }
+  const context = hash.digest('base64');
+  try {
+    const stored = JSON.parse(readFileSync(join(root, CHECK_CACHE), 'utf8')) as CheckCache;
+    if (stored.context === context) return stored;
+  } catch { /* none yet */ }
+  return { context, results: {} };
+}
+
+function saveCheckCache(root: string, cache: CheckCache, results: Record<string, Problem[]>): void {
+  const same = Object.keys(results).length === Object.keys(cache.results).length && Object.keys(results).every((k) => k in cache.results);
+  if (!same) writeFileAtomic(join(root, CHECK_CACHE), JSON.stringify({ context: cache.context, results }));
+}
+
 export function checkContent(root: string): Problem[] {
   return readAndCheck(root).problems;
 }
@@ -40,40 +102,19 @@ export function readAndCheck(root: string): { problems: Problem[]; reports: Repo
   const reports = readReports(root, (file, message) => problems.push({ file: relative(root, file), line: 1, message: `${message}; fix the YAML between the --- lines` }));
   const slugs = new Map<string, string>();
   const cityNames = new Set(registry.cities.map((c) => c.name));
+  const cache = openCheckCache(root);
+  const kept: Record<string, Problem[]> = {};
   for (const r of reports) {
     const file = relative(root, r.file);
-    let source: string | undefined; // read again only to place a problem on its line
-    const add = (path: Array<string | number>, message: string) => problems.push({ file, line: lineOf(source ??= readFileSync(r.file, 'utf8'), path), message });
     const rawSlug = typeof r.data.slug === 'string' ? r.data.slug : null;
     const prior = rawSlug ? slugs.get(rawSlug) : undefined;
-    if (rawSlug && prior) add(['slug'], `slug "${rawSlug}" is also used by ${prior}; give one of them another slug`);
+    if (rawSlug && prior) problems.push({ file, line: lineOf(readFileSync(r.file, 'utf8'), ['slug']), message: `slug "${rawSlug}" is also used by ${prior}; give one of them another slug` });
     if (rawSlug) slugs.set(rawSlug, file);
-    const parsed = reportSchema.safeParse(r.data);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) add(issue.path, `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
-      continue;
-    }
-    const data = parsed.data;
-    if (!cityNames.has(data.city)) add(['city'], `city "${data.city}" is not in content/registry/cities.yaml; add it there or correct the name`);
-    const known = new Set(departmentsOf(registry, data.city).map((d) => d.name));
-    data.departments.forEach((d, i) => {
-      if (!known.has(d)) add(['departments', i], `department "${d}" is not in content/registry/departments.yaml; add it (with its short names as aliases) or use the full official name`);
-    });
-    // Most spans are found in the body once its backslash escapes are undone; only the rest
-    // need the body parsed as Markdown (an editor's emphasis or links).
-    const unescaped = r.body.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
-    let parsedText: string | undefined;
-    const occurs = (span: string) => unescaped.includes(span) || (parsedText ??= visibleText(r.body)).includes(span);
-    const seen = new Map<string, number>();
-    data.metrics.forEach((m, i) => {
-      if (!occurs(m.text)) add(['metrics', i], `metrics.${i} (${m.label}): its text «${m.text}» does not occur in the report's body; copy the exact words from the text`);
-      for (const d of m.department?.split('、') ?? []) if (!known.has(d)) add(['metrics', i], `metrics.${i}: department "${d}" is not in the registry; add it to content/registry/departments.yaml or fix the name`);
-      const key = `${m.value}|${m.unit}|${m.text}|${m.kind}|${m.year}|${m.department}`;
-      if (seen.has(key)) add(['metrics', i], `metrics.${i} repeats metrics.${seen.get(key)} (same value, unit, kind, year, department and text); delete one`);
-      else seen.set(key, i);
-      const dupId = data.metrics.findIndex((o) => o.id === m.id);
-      if (dupId !== i) add(['metrics', i], `metrics.${i} has the same id "${m.id}" as metrics.${dupId}; ids must be unique within a report`);
-    });
+    // A file's own problems depend only on its text, the registry and this code: cached by those.
+    const own = cache.results[r.hash]?.map((p) => ({ ...p, file })) ?? checkReport(r, file, registry, cityNames);
+    kept[r.hash] = own;
+    problems.push(...own);
   }
+  saveCheckCache(root, cache, kept);
   return { problems, reports };
 }

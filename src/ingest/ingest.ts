@@ -14,7 +14,7 @@ import { decodeSource } from './decode.ts';
 import { readBytes } from './read-source.ts';
 import { loadRegistry, REGISTRY_DIR } from './registry-files.ts';
 import type { GeneratedBase, ReportDoc } from './report-data.ts';
-import { baseFile, readBase, readReports, REPORTS_DIR, serializeReport } from './report-file.ts';
+import { baseFile, readBase, readBaseStamp, readReports, REPORTS_DIR, serializeReport } from './report-file.ts';
 import { reportSlug } from './slug.ts';
 
 export const SEEDS_DIR = 'seeds';
@@ -100,12 +100,13 @@ export function ingest(options: IngestOptions = {}): IngestSummary {
     const bytes = readBytes(file);
     if (typeof bytes === 'string') { entry.messages.push(bytes); continue; }
     const current = bySource.get(source) ?? null;
-    const base = current ? readBase(root, current.data.slug) : null;
     // The hash of the file's bytes: an unchanged source is skipped before it is even decoded.
     const sourceHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-    if (options.ifNeeded && current && base && base.sourceHash === sourceHash && base.extractorVersion === version) {
-      entry.outcome = 'skipped'; entry.report = current.file; continue;
+    const stamp = options.ifNeeded && current ? readBaseStamp(root, current.data.slug) : null;
+    if (stamp && stamp.sourceHash === sourceHash && stamp.extractorVersion === version) {
+      entry.outcome = 'skipped'; entry.report = current!.file; continue;
     }
+    const base = current ? readBase(root, current.data.slug) : null;
     const read = decodeSource(bytes);
     if (!read.ok) { entry.messages.push(read.error); continue; }
     entry.messages.push(...read.notes);
@@ -136,7 +137,8 @@ export function ingest(options: IngestOptions = {}): IngestSummary {
       entry.messages.push(`copied to seeds/${source}`);
     }
     if (entry.outcome !== 'unchanged') writeFileAtomic(file_, content);
-    const newBase: GeneratedBase = { ...next, data: { ...next.data, slug: merged.data.slug }, sourceHash, extractorVersion: version };
+    // The stamp first: see readBaseStamp.
+    const newBase: GeneratedBase = { sourceHash, extractorVersion: version, ...next, data: { ...next.data, slug: merged.data.slug } };
     const baseText = JSON.stringify(newBase, null, 1) + '\n';
     const basePath = baseFile(root, merged.data.slug);
     if (!existsSync(basePath) || readFileSync(basePath, 'utf8') !== baseText) writeFileAtomic(basePath, baseText);

@@ -1,6 +1,6 @@
 /** Reading and writing report files (MDX with YAML frontmatter) and their generated bases. */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import matter from 'gray-matter';
@@ -21,7 +21,8 @@ export function parseReport(text: string): ReportDoc {
   return { data: parsed.data as ReportData, body: parsed.content.replace(/^\n+/, '') };
 }
 
-export interface ReportOnDisk extends ReportDoc { file: string }
+/** A report as read: its document, file and a hash of the file's text (a cache key). */
+export interface ReportOnDisk extends ReportDoc { file: string; hash: string }
 
 /**
  * Parsed reports by content hash, kept between runs in .cache/: ingest, check and build each
@@ -62,7 +63,7 @@ export function readReports(root: string, onError: (file: string, message: strin
       }
     }
     // Two files with the same bytes must not share one object.
-    out.push({ file, ...(kept.has(key) ? structuredClone(doc) : doc) });
+    out.push({ file, hash: key, ...(kept.has(key) ? structuredClone(doc) : doc) });
     kept.set(key, doc);
   }
   // Written before anyone can change the documents handed out; only when it changed.
@@ -78,4 +79,23 @@ export function readBase(root: string, slug: string): GeneratedBase | null {
   const file = baseFile(root, slug);
   if (!existsSync(file)) return null;
   return JSON.parse(readFileSync(file, 'utf8')) as GeneratedBase;
+}
+
+/**
+ * What a base says about the source it was made from, read from the first bytes of the file
+ * (bases are written with these two fields first), so that deciding whether a source changed
+ * does not parse every base. A base written in another order is read whole.
+ */
+export function readBaseStamp(root: string, slug: string): Pick<GeneratedBase, 'sourceHash' | 'extractorVersion'> | null {
+  const file = baseFile(root, slug);
+  if (!existsSync(file)) return null;
+  const fd = openSync(file, 'r');
+  const head = Buffer.alloc(256);
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const text = head.subarray(0, n).toString('utf8');
+  const source = /^\{\s*"sourceHash":\s*"([^"]*)",\s*"extractorVersion":\s*"([^"]*)"/.exec(text);
+  if (source) return { sourceHash: source[1]!, extractorVersion: source[2]! };
+  const base = readBase(root, slug);
+  return base && { sourceHash: base.sourceHash, extractorVersion: base.extractorVersion };
 }
