@@ -105,10 +105,20 @@ function speakerDepartment(line: Segment, ctx: MetricContext): string | null {
  * sentence (a year in "由2022年末的8∶1" binds only the figure right after it).
  */
 function yearOf(mentions: YearMention[], sentence: Segment, t: NumberToken, tokens: NumberToken[]): number | null {
-  const bound = (m: YearMention) => /[由从]\s*$/.test(sentence.text.slice(Math.max(0, m.index - sentence.start - 2), m.index - sentence.start));
-  const between = (m: YearMention) => tokens.some((o) => o.start >= m.end && o.start < t.start);
-  const inSentence = mentions.filter((m) => m.index >= sentence.start && m.end <= t.start && (!bound(m) || !between(m)));
-  return inSentence.length ? inSentence[inSentence.length - 1]!.year : null;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.index >= sentence.start && m.end <= t.start && !(boundToNext(m, sentence) && figureBetween(tokens, m.end, t.start))) return m.year;
+  }
+  return null;
+}
+
+/** A year after 由/从 ("由2022年末的8∶1") is a baseline: it binds only the figure right after it. */
+function boundToNext(m: YearMention, sentence: Segment): boolean {
+  return /[由从]\s*$/.test(sentence.text.slice(Math.max(0, m.index - sentence.start - 2), m.index - sentence.start));
+}
+
+function figureBetween(tokens: NumberToken[], from: number, to: number): boolean {
+  return tokens.some((o) => o.start >= from && o.start < to);
 }
 
 /** A year named in the first words of a paragraph ("2024年,市人社部门将…", "某某介绍,2023年,…") frames the section. */
@@ -133,16 +143,13 @@ interface Label { label: string; start: number; fromSuffix: boolean }
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** The start of the first whole word within `max` characters before `end` (spans never begin mid-word). */
-function wordStartWithin(text: string, from: number, end: number, max: number): number {
+function wordStartWithin(words: Intl.Segments, line: Segment, from: number, end: number, max: number): number {
   if (end - from <= max) return from;
-  // Segment only a window before the figure: word boundaries there do not depend on what lies further back.
-  from = Math.max(from, end - max - 8);
-  let at = end;
-  for (const w of segmenter.segment(text.slice(from, end))) {
-    const s = from + w.index;
-    if (end - s <= max) { at = s; break; }
-  }
-  return at;
+  // The first word boundary at or after `max` characters before the end.
+  const at = end - max - line.start;
+  const word = words.containing(at);
+  const start = !word ? end - line.start : word.index === at ? at : word.index + word.segment.length;
+  return line.start + Math.min(start, end - line.start);
 }
 
 /** What is counted: the words before the figure in its clause, or the noun after it (258家企业). */
@@ -175,11 +182,11 @@ function fallbackLabel(clause: string, unit: string): string {
   return words.length >= 2 ? words : `${unit === '%' ? '比例' : unit === 'ratio' ? '比值' : '数量'}`;
 }
 
-/** Character bigrams, to compare the contexts of two figures. */
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
+/** Character bigrams (as two UTF-16 units in one number), to compare the contexts of two figures. */
+function bigrams(s: string): Set<number> {
+  const out = new Set<number>();
   const t = s.replace(/[^\u4e00-\u9fa5A-Za-z]/g, '');
-  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.charCodeAt(i) * 0x10000 + t.charCodeAt(i + 1));
   return out;
 }
 
@@ -190,19 +197,22 @@ function bigrams(s: string): Set<string> {
 function dropRestatements(cands: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
   const byValue = new Map<string, Candidate[]>(); // only figures of the same value and unit can be twins
+  const grams = new Map<Candidate, Set<number>>(); // made only for figures that have a possible twin
+  const gramsOf = (c: Candidate) => grams.get(c) ?? grams.set(c, bigrams(c.context)).get(c)!;
   for (const c of cands) {
-    const grams = bigrams(c.context);
     const key = `${c.value}|${c.unit}`;
-    const twin = (byValue.get(key) ?? []).find((k) => k.value === c.value && k.unit === c.unit && k.kind === c.kind &&
+    const same = byValue.get(key);
+    const twin = same?.find((k) => k.value === c.value && k.unit === c.unit && k.kind === c.kind &&
       (k.department === c.department || k.department === null || c.department === null) &&
-      [...bigrams(k.context)].some((g) => grams.has(g)));
+      [...gramsOf(k)].some((g) => gramsOf(c).has(g)));
     if (twin) {
       twin.qualifier = strongerQualifier(twin.qualifier, c.qualifier);
       twin.department ??= c.department;
       continue;
     }
     kept.push(c);
-    byValue.set(key, [...(byValue.get(key) ?? []), c]);
+    if (same) same.push(c);
+    else byValue.set(key, [c]);
   }
   return kept;
 }
@@ -210,7 +220,12 @@ function dropRestatements(cands: Candidate[]): Candidate[] {
 /** A short stable id from the figure's value, unit and span. */
 export function metricId(value: number, unit: string, text: string): string {
   let h = 0x811c9dc5;
-  for (const ch of `${value}|${unit}|${text}`) { h ^= ch.codePointAt(0)!; h = Math.imul(h, 0x01000193) >>> 0; }
+  const s = `${value}|${unit}|${text}`;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i)!; // by code point, as the ids already written were made
+    if (c > 0xffff) i++;
+    h ^= c; h = Math.imul(h, 0x01000193) >>> 0;
+  }
   return 'm' + h.toString(36);
 }
 
@@ -244,6 +259,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
     const lineTokens: NumberToken[] = [];
     for (let k = tokenAt; k < tokens.length && tokens[k]!.start < line.end; k++) if (tokens[k]!.end <= line.end) lineTokens.push(tokens[k]!);
     let lastSpanEnd = line.start;
+    let words: Intl.Segments | undefined; // the line's words, segmented once when a label needs them
 
     for (let ti = 0; ti < lineTokens.length; ti++) {
       const t = lineTokens[ti]!;
@@ -297,7 +313,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       const labelFrom = subclauseStart(text, clause.start, t.start - q.before);
       const { label, start: labelStart, fromSuffix } = labelFor(text, labelFrom, t.start - q.before, text.slice(spanEnd, line.end));
       // Spans never overlap, so each can be marked in the text on its own.
-      const spanStart = Math.max(lastSpanEnd, fromSuffix ? t.start - q.before : wordStartWithin(text, labelStart, t.start - q.before, 10));
+      const spanStart = Math.max(lastSpanEnd, fromSuffix ? t.start - q.before : wordStartWithin(words ??= segmenter.segment(line.text), line, labelStart, t.start - q.before, 10));
       const nextStart = lineTokens[ti + 1]?.start ?? line.end;
       const spanStop = Math.min(Math.max(spanEnd, nextStart), spanEnd + (fromSuffix ? Math.min(label.length, 6) : 0));
       lastSpanEnd = spanStop;

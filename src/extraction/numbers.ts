@@ -65,11 +65,18 @@ function expandCompounds(s: string): string {
  * 十二 → 12, 一亿零五百万 → 105000000, 百二萬 → 1200000, and Arabic digits among
  * Chinese units (200亿零四千230). Returns null when the string is not one.
  */
+const isDigit = (t: string) => /^\d+$/.test(t) || DIGITS[t] !== undefined;
+
+/** The value of a digit not yet followed by a unit: 三千五 → the 五 is 500. */
+function pendingDigit(digit: number | null, digitIsChinese: boolean, lastUnit: number, sawZero: boolean, beforeBig: boolean): number {
+  if (digit === null) return 0;
+  return digitIsChinese && lastUnit >= 10 && !sawZero && !(beforeBig && lastUnit >= 1e4) ? digit * (lastUnit / 10) : digit;
+}
+
 export function parseChineseInteger(raw: string): number | null {
   const s = expandCompounds(raw);
   if (!s) return null;
   const tokens = s.match(/\d+|[^\d]/g) ?? [];
-  const isDigit = (t: string) => /^\d+$/.test(t) || DIGITS[t] !== undefined;
   // A number needs a digit, except that 十 alone starts one (十二 = 12); 万 or 万万 is not a number.
   if (!tokens.some(isDigit) && !/^[十拾]/.test(s)) return null;
   if (tokens.every((t) => DIGITS[t] !== undefined)) return s.length === 1 ? DIGITS[s]! : parseDigitSequence(s);
@@ -82,8 +89,6 @@ export function parseChineseInteger(raw: string): number | null {
   let sawZero = false;
   // 三千五 → 3500, 两万五 → 25000, 百二万 → 120万: a lone Chinese digit right after a unit is one place lower.
   // Before a big unit only a small unit abbreviates (百二万 = 120万, but 一亿四万 is 一亿 + 四万).
-  const pending = (beforeBig = false) => (digit === null ? 0
-    : digitIsChinese && lastUnit >= 10 && !sawZero && !(beforeBig && lastUnit >= 1e4) ? digit * (lastUnit / 10) : digit);
   for (const t of tokens) {
     if (isDigit(t)) {
       const d = /^\d+$/.test(t) ? Number(t) : DIGITS[t]!;
@@ -101,7 +106,7 @@ export function parseChineseInteger(raw: string): number | null {
     }
     const big = BIG_UNITS[t];
     if (big !== undefined) {
-      section += pending(true);
+      section += pendingDigit(digit, digitIsChinese, lastUnit, sawZero, true);
       if (section === 0 && total === 0) section = 1;
       if (big > lastBig) total = (total + section) * big; // 一万亿: the larger unit applies to all before it
       else total += section * big;
@@ -111,7 +116,7 @@ export function parseChineseInteger(raw: string): number | null {
     }
     return null;
   }
-  return total + section + pending();
+  return total + section + pendingDigit(digit, digitIsChinese, lastUnit, sawZero, false);
 }
 
 /** Strips the characters a Chinese decimal/number uses into integer and fraction parts. */
@@ -238,7 +243,7 @@ export function scanNumbers(text: string): NumberToken[] {
       const m = ARABIC_WITH_MAGNITUDE.exec(text);
       const raw = m ? m[0] : ch;
       // 1/3 of a group; never a piece of a date (2008/08/08) or a path.
-      const slash = /[\/.]$/.test(text.slice(0, i)) ? null : /^(\d+)\/(\d+)$/.exec(raw);
+      const slash = text[i - 1] === '/' || text[i - 1] === '.' ? null : /^(\d+)\/(\d+)$/.exec(raw);
       if (/^\d+\/\d+$/.test(raw) && !slash) { i += raw.indexOf('/'); continue; }
       const value = slash ? (Number(slash[2]) ? Number(slash[1]) / Number(slash[2]) : null) : parseNumber(raw);
       // 负0.2: a written minus sign belongs to the number.

@@ -3,41 +3,53 @@
  * JSON, plus the JSON schema. Written straight from the content files, not as pages, so tens
  * of thousands of downloads cost no page renders.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog, SourcedMetric } from './catalog.ts';
-import { metricsJsonSchema, toCsv, toJson, toRows } from './export.ts';
+import type { Catalog } from './catalog.ts';
+import { CSV_HEAD, csvLines, jsonArrayItem, metricsJsonSchema, toJson, toRows, type MetricRow } from './export.ts';
 
 /** Where the downloads of a city and of a report are, under the data folder. */
 export const downloadFiles = (name: string) => [`${name}.csv`, `${name}.json`];
 
 /**
  * Writes the data folder under `outDir`: the site-wide files and, for every city (or only
- * those in `cities`), the city's and its reports' files.
+ * those in `cities`), the city's and its reports' files. The site-wide files are written city
+ * by city, from the same rows, so no file is ever held whole in memory.
  */
 export function writeDownloads(catalog: Catalog, outDir: string, siteBase: string, cities?: Set<string>): number {
   const dir = join(outDir, 'data');
   mkdirSync(join(dir, 'reports'), { recursive: true });
   let files = 0;
-  const write = (name: string, metrics: SourcedMetric[]) => {
-    const rows = toRows(metrics, siteBase);
+  const write = (name: string, rows: MetricRow[], lines = csvLines(rows)) => {
     const [csv, json] = downloadFiles(name);
-    writeFileSync(join(dir, csv!), toCsv(rows));
+    writeFileSync(join(dir, csv!), CSV_HEAD + lines);
     writeFileSync(join(dir, json!), toJson(rows));
     files += 2;
   };
-  write('metrics', catalog.cities.flatMap((c) => c.metrics));
-  for (const city of catalog.cities) {
-    if (cities && !cities.has(city.slug)) continue;
-    write(city.slug, city.metrics);
-    const byReport = new Map<string, SourcedMetric[]>();
-    for (const m of city.metrics) byReport.set(m.report.data.slug, [...(byReport.get(m.report.data.slug) ?? []), m]);
-    for (const r of city.reports) write(`reports/${r.data.slug}`, byReport.get(r.data.slug) ?? []);
+  const [siteCsv, siteJson] = downloadFiles('metrics').map((f) => openSync(join(dir, f), 'w'));
+  try {
+    writeSync(siteCsv!, CSV_HEAD);
+    let first = true;
+    for (const city of catalog.cities) {
+      const rows = toRows(city.metrics, siteBase);
+      const lines = csvLines(rows);
+      writeSync(siteCsv!, lines);
+      if (rows.length) writeSync(siteJson!, (first ? '[\n' : ',\n') + rows.map(jsonArrayItem).join(',\n'));
+      first &&= rows.length === 0;
+      if (cities && !cities.has(city.slug)) continue;
+      write(city.slug, rows, lines);
+      const byReport = new Map<string, MetricRow[]>(city.reports.map((r) => [r.data.slug, []]));
+      for (const row of rows) byReport.get(row.report)!.push(row);
+      for (const [slug, reportRows] of byReport) write(`reports/${slug}`, reportRows);
+    }
+    writeSync(siteJson!, first ? '[]\n' : '\n]\n');
+  } finally {
+    closeSync(siteCsv!);
+    closeSync(siteJson!);
   }
   writeFileSync(join(dir, 'metrics.schema.json'), JSON.stringify(metricsJsonSchema, null, 2) + '\n');
-  return files + 1;
+  return files + 3;
 }
-
 
 /** Deletes the downloads of a city or report that is gone. */
 export function removeDownloads(outDir: string, name: string): void {

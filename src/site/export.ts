@@ -53,12 +53,21 @@ export function toRows(metrics: SourcedMetric[], siteBase: string): MetricRow[] 
   }));
 }
 
-export function toCsv(rows: MetricRow[]): string {
-  return '\uFEFF' + stringify(rows, { header: true, columns: COLUMNS, record_delimiter: 'windows' });
+/** The start of every CSV download: a byte-order mark and the header line. */
+export const CSV_HEAD = '\uFEFF' + stringify([], { header: true, columns: COLUMNS, record_delimiter: 'windows' });
+
+/** The CSV lines of some rows, without the header: files that join several sets of rows reuse them. */
+export function csvLines(rows: MetricRow[]): string {
+  return stringify(rows, { header: false, columns: COLUMNS, record_delimiter: 'windows' });
 }
 
 export function toJson(rows: MetricRow[]): string {
   return JSON.stringify(rows, null, 1) + '\n';
+}
+
+/** One row as it appears inside toJson's array (indented one level), so a large array can be written piece by piece. */
+export function jsonArrayItem(row: MetricRow): string {
+  return ' ' + JSON.stringify(row, null, 1).replace(/\n/g, '\n ');
 }
 
 /** Serves a download from an Astro endpoint with the right type. */
