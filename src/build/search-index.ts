@@ -3,14 +3,14 @@
  * bundle per search group of cities, so a rebuild re-indexes only the groups that changed.
  * The search page merges all bundles listed in pagefind/bundles.json.
  *
- * Each report is indexed from its content file (title and the text a reader sees), not from
+ * Each report is indexed from its content file (title and body text), not from
  * its built page, so indexing needs no page and runs in Pagefind's own process while Astro
  * builds the pages: on two cores the index costs almost no time of its own.
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { visibleText } from '../ingest/visible-text.ts';
+import { unescapedText } from '../ingest/visible-text.ts';
 import type { Catalog } from '../site/catalog.ts';
 import { SEARCH_GROUPS, searchGroup } from '../site/partition.ts';
 
@@ -33,7 +33,7 @@ export async function indexGroups(catalog: Catalog, bodies: Map<string, string>,
         // URLs relative to the site; the search page tells Pagefind the base path.
         const added = await index.addCustomRecord({
           url: `/reports/${slug}/`, language: 'zh', meta: { title },
-          content: `${title}\n${cityName} ${year}年\n${visibleText(bodies.get(slug) ?? '')}`,
+          content: `${title}\n${cityName} ${year}年\n${unescapedText(bodies.get(slug) ?? '')}`,
         });
         if (added.errors.length) throw new Error(`pagefind, report ${slug}: ${added.errors.join('; ')}`);
         pages++;

@@ -12,7 +12,7 @@ import { reportSchema } from '../site/report-schema.ts';
 import { departmentsOf } from '../extraction/registry.ts';
 import { loadRegistry, RegistryError } from './registry-files.ts';
 import { readReports, type ReportOnDisk } from './report-file.ts';
-import { visibleText } from './visible-text.ts';
+import { unescapedText, visibleText } from './visible-text.ts';
 
 export interface Problem { file: string; line: number; message: string }
 
@@ -47,7 +47,7 @@ function checkReport(r: ReportOnDisk, file: string, registry: Registry, cityName
   });
   // Most spans are found in the body once its backslash escapes are undone; only the rest
   // need the body parsed as Markdown (an editor's emphasis or links).
-  const unescaped = r.body.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+  const unescaped = unescapedText(r.body);
   let parsedText: string | undefined;
   const occurs = (span: string) => unescaped.includes(span) || (parsedText ??= visibleText(r.body)).includes(span);
   const seen = new Map<string, number>();

@@ -18,3 +18,12 @@ export function visibleParagraphs(body: string): string[] {
 export function visibleText(body: string): string {
   return visibleParagraphs(body).join('\n');
 }
+
+/**
+ * The body with its escapes undone (\{ → {, &#60; → <): the text a reader sees, save for any
+ * Markdown an editor added (emphasis marks, link syntax). Much cheaper than parsing; good
+ * enough to search in, and to find most spans in before parsing.
+ */
+export function unescapedText(body: string): string {
+  return body.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+}
