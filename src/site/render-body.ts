@@ -9,7 +9,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkMetricMarks } from './remark-metric-marks.ts';
 
-export async function renderBody(body: string, metrics: Array<{ id: string; text: string }>): Promise<string> {
-  const file = await unified().use(remarkParse).use(remarkMetricMarks, { metrics }).use(remarkRehype).use(rehypeStringify).process(body);
-  return String(file);
+/** Synchronous on purpose: the content loader must not yield to the event loop (see reports-loader.ts). */
+export function renderBody(body: string, metrics: Array<{ id: string; text: string }>): string {
+  return String(unified().use(remarkParse).use(remarkMetricMarks, { metrics }).use(remarkRehype).use(rehypeStringify).processSync(body));
 }

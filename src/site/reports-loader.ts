@@ -4,6 +4,13 @@
  * field), and renders the body into the body cache (src/site/body-cache.ts), not into the data
  * store. A file whose content hash is unchanged since the last build is taken from Astro's data
  * store as it is: an unchanged report costs nothing.
+ *
+ * The loader never waits on a timer or I/O while it changes the store. Astro saves its store on a
+ * 500 ms debounce; a save that starts in the middle of a load writes a snapshot from before the
+ * load's changes, and a save asked for while it is still writing is skipped, so the build would
+ * bundle the old store (seen at 10,000 reports: a changed report kept its old figures). The
+ * only await, parseData, settles within the same turn of the event loop, and the last thing the
+ * loader does is touch the store, so Astro's own final save, right after, writes everything.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +23,7 @@ import { renderBody } from './render-body.ts';
 export function reportsLoader(dir = 'content/reports'): Loader {
   return {
     name: 'minsheng-reports',
-    load: async ({ store, parseData, generateDigest, config, logger }) => {
+    load: async ({ store, meta, parseData, generateDigest, config, logger }) => {
       const root = fileURLToPath(config.root);
       const folder = join(root, dir);
       const files = existsSync(folder) ? readdirSync(folder).filter((f) => /\.mdx?$/.test(f)).sort() : [];
@@ -42,12 +49,13 @@ export function reportsLoader(dir = 'content/reports'): Loader {
         if (store.get(id)?.digest === digest && hasRenderedBody(config.cacheDir, digest)) continue;
         const data = await parseData({ id, data: parsed.data, filePath });
         const body = parsed.content.replace(/^\n+/, '');
-        saveRenderedBody(config.cacheDir, digest, await renderBody(body, (data as { metrics: Array<{ id: string; text: string }> }).metrics));
+        saveRenderedBody(config.cacheDir, digest, renderBody(body, (data as { metrics: Array<{ id: string; text: string }> }).metrics));
         store.set({ id, data, filePath, digest });
         rendered++;
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       pruneRenderedBodies(config.cacheDir, new Set([...store.values()].map((e) => String(e.digest))));
+      meta.set('loaded', `${files.length} reports, ${rendered} rendered`); // restarts Astro's save debounce: see above
       logger.info(`${files.length} reports, ${rendered} rendered, ${files.length - rendered} unchanged`);
     },
   };
