@@ -100,6 +100,7 @@ for (const n of sizes) {
       'astro s': +astro.toFixed(1),
       pages,
       'ms/page': +((build.seconds * 1000) / pages).toFixed(1),
+      'ms/report': Math.round((build.seconds * 1000) / n),
       'peak RSS MB': Math.round(Math.max(ingest.rssMB, build.rssMB)),
       'dist MB': +(dirBytes(dist) / 1e6).toFixed(1),
       'HTML+CSS gz B/report page': Math.round(htmlCss),
@@ -138,6 +139,7 @@ function budgets(): string[] {
     `10,000 reports built in ≤ 600 s: ${judge(at(10000) && num(at(10000), 'build s') <= 600)}`,
     `peak RSS ≤ 3 GB at every size: ${judge(rows.every((r) => Number(r['peak RSS MB']) <= 3072))}`,
     `time per page does not grow (largest vs smallest size): ${judge(rows.length > 1 ? Number(large!['ms/page']) <= Number(small!['ms/page']) * 1.1 : undefined)}`,
+    `total time roughly linear: time per report does not grow (largest vs smallest size): ${judge(rows.length > 1 ? Number(large!['ms/report']) <= Number(small!['ms/report']) * 1.1 : undefined)}`,
     `rebuild of the 1,000-report site ≥ 3× faster: ${judge(at(1000) && num(at(1000), 'speed-up') >= 3)}`,
   ];
 }
