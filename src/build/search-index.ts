@@ -7,7 +7,7 @@
  * its built page, so indexing needs no page and runs in Pagefind's own process while Astro
  * builds the pages: on two cores the index costs almost no time of its own.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { unescapedText } from '../ingest/visible-text.ts';
@@ -52,7 +52,10 @@ export function installGroups(workDir: string, outDir: string, groups: Set<numbe
   for (const g of groups) {
     const target = join(outDir, 'pagefind', groupDir(g));
     rmSync(target, { recursive: true, force: true });
-    if (existsSync(join(workDir, groupDir(g)))) cpSync(join(workDir, groupDir(g)), target, { recursive: true });
+    if (existsSync(join(workDir, groupDir(g)))) {
+      mkdirSync(join(outDir, 'pagefind'), { recursive: true });
+      renameSync(join(workDir, groupDir(g)), target);
+    }
   }
   rmSync(workDir, { recursive: true, force: true });
 }

@@ -102,6 +102,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     return { mode: 'unchanged', cities: 0, pages: 0, searchPages: 0, seconds };
   }
   const mode: BuildResult['mode'] = !usable || changed.length === wanted.length ? 'full' : 'partial';
+  /** The reports of a city that the last build had and this one has not. */
+  const goneReports = (city: string) => {
+    const now = new Set(removed.includes(city) ? [] : inputs[city]?.reports ?? []);
+    return (usable?.cities[city]?.reports ?? []).filter((r) => !now.has(r));
+  };
   // What is made beside Astro's build waits here until Astro has filled the output folder.
   const staging = `${outDir}.staging`;
   const partial = `${outDir}.partial`;
@@ -118,10 +123,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       await time('downloads', () => {
         if (mode === 'full') return writeDownloads(catalog, staging, siteBase());
         for (const s of removed) removeDownloads(outDir, s);
-        for (const s of [...removed, ...changed]) {
-          const now = new Set(inputs[s]?.reports ?? []);
-          for (const r of usable!.cities[s]?.reports ?? []) if (!now.has(r)) removeDownloads(outDir, `reports/${r}`);
-        }
+        for (const s of [...removed, ...changed]) for (const r of goneReports(s)) removeDownloads(outDir, `reports/${r}`);
         return writeDownloads(catalog, outDir, siteBase(), new Set(changed));
       });
     }
@@ -134,8 +136,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       // Pages of cities and reports that are gone, or that a changed city no longer has;
       // a changed city's own pages are all in the partial build.
       for (const s of [...removed, ...changed]) {
-        const now = new Set(removed.includes(s) ? [] : inputs[s]?.reports ?? []);
-        for (const r of usable!.cities[s]?.reports ?? []) if (!now.has(r)) rmSync(join(outDir, 'reports', r), { recursive: true, force: true });
+        for (const r of goneReports(s)) rmSync(join(outDir, 'reports', r), { recursive: true, force: true });
         rmSync(join(outDir, s), { recursive: true, force: true });
       }
       cpSync(partial, outDir, { recursive: true, filter: (src) => !ASTRO_FILES.has(relative(partial, src)) });
