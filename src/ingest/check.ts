@@ -3,11 +3,11 @@
  * that cities and departments are in the registry, and no duplicate slugs or metrics.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Registry } from '../extraction/types.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import { extractorVersion } from './ingest.ts';
 import { reportSchema } from '../site/report-schema.ts';
 import { departmentsOf } from '../extraction/registry.ts';
 import { loadRegistry, RegistryError } from './registry-files.ts';
@@ -65,15 +65,14 @@ function checkReport(r: ReportOnDisk, file: string, registry: Registry, cityName
   return problems;
 }
 
-/** Check results by report hash, valid while the registry and the checking code are the same. */
+/** Check results by report hash, valid while the registry and the code they depend on are the same. */
 const CHECK_CACHE = '.cache/checked-reports.json';
 interface CheckCache { context: string; results: Record<string, Problem[]> }
 
 function openCheckCache(root: string): CheckCache {
-  const hash = createHash('sha1');
-  for (const f of [fileURLToPath(import.meta.url), fileURLToPath(new URL('../site/report-schema.ts', import.meta.url)), join(root, 'content/registry/cities.yaml'), join(root, 'content/registry/departments.yaml')]) {
-    hash.update(existsSync(f) ? readFileSync(f) : '').update('\0');
-  }
+  // The registry and the extraction code (departmentsOf) as ingest versions them, and the checking code itself.
+  const hash = createHash('sha1').update(extractorVersion(root));
+  for (const module of ['./check.ts', './visible-text.ts', '../site/report-schema.ts']) hash.update('\0').update(readFileSync(new URL(module, import.meta.url)));
   const context = hash.digest('base64');
   try {
     const stored = JSON.parse(readFileSync(join(root, CHECK_CACHE), 'utf8')) as CheckCache;

@@ -30,7 +30,7 @@ export interface ReportOnDisk extends ReportDoc { file: string; hash: string }
  * bytes changed. Stored with v8.serialize, which keeps what YAML gives exactly (dates too).
  */
 const PARSE_CACHE = '.cache/parsed-reports.v8';
-const PARSE_CACHE_VERSION = 1;
+const PARSE_CACHE_VERSION = 1; // raise it when parseReport, or the shape it returns, changes
 
 function openParseCache(root: string): Map<string, ReportDoc> {
   try {

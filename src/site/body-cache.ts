@@ -11,8 +11,9 @@ import { join } from 'node:path';
 const folder = (cacheDir: URL | string) => join(typeof cacheDir === 'string' ? cacheDir : fileURLToPath(cacheDir), 'report-bodies');
 const file = (cacheDir: URL | string, digest: string) => join(folder(cacheDir), `${digest}.html`);
 
-export function hasRenderedBody(cacheDir: URL | string, digest: string): boolean {
-  return existsSync(file(cacheDir, digest));
+/** The digests whose bodies are in the cache. */
+export function renderedBodies(cacheDir: URL | string): Set<string> {
+  return existsSync(folder(cacheDir)) ? new Set(readdirSync(folder(cacheDir)).map((name) => name.replace(/\.html$/, ''))) : new Set();
 }
 
 export function saveRenderedBody(cacheDir: URL | string, digest: string, html: string): void {
@@ -26,8 +27,7 @@ export function readRenderedBody(cacheDir: URL | string, digest: string, source:
   return readFileSync(path, 'utf8');
 }
 
-/** Deletes the bodies of digests no report has any more. */
-export function pruneRenderedBodies(cacheDir: URL | string, keep: Set<string>): void {
-  if (!existsSync(folder(cacheDir))) return;
-  for (const name of readdirSync(folder(cacheDir))) if (!keep.has(name.replace(/\.html$/, ''))) rmSync(join(folder(cacheDir), name), { force: true });
+/** Deletes the bodies of the digests in `cached` that are not in `keep`. */
+export function pruneRenderedBodies(cacheDir: URL | string, cached: Set<string>, keep: Set<string>): void {
+  for (const digest of cached) if (!keep.has(digest)) rmSync(file(cacheDir, digest), { force: true });
 }

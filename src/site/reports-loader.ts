@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import matter from 'gray-matter';
-import { hasRenderedBody, pruneRenderedBodies, saveRenderedBody } from './body-cache.ts';
+import { pruneRenderedBodies, renderedBodies, saveRenderedBody } from './body-cache.ts';
 import { renderBody } from './render-body.ts';
 
 export function reportsLoader(dir = 'content/reports'): Loader {
@@ -30,13 +30,14 @@ export function reportsLoader(dir = 'content/reports'): Loader {
       const seen = new Set<string>();
       // What the store already holds, by file: an unchanged file is recognised before its YAML is parsed.
       const byFile = new Map([...store.entries()].map(([id, e]) => [e.filePath, { id, digest: e.digest }]));
+      const cached = renderedBodies(config.cacheDir); // listed once: an unchanged report needs its body there
       let rendered = 0;
       for (const name of files) {
         const filePath = relative(root, join(folder, name));
         const raw = readFileSync(join(folder, name), 'utf8');
         const known = byFile.get(filePath);
         const digest = generateDigest(raw);
-        if (known && known.digest === digest && !seen.has(known.id) && hasRenderedBody(config.cacheDir, digest)) { seen.add(known.id); continue; }
+        if (known && known.digest === digest && !seen.has(known.id) && cached.has(digest)) { seen.add(known.id); continue; }
         let parsed: matter.GrayMatterFile<string>;
         try {
           parsed = matter(raw, {} as never);
@@ -46,15 +47,16 @@ export function reportsLoader(dir = 'content/reports'): Loader {
         const id = typeof parsed.data.slug === 'string' ? parsed.data.slug : name.replace(/\.mdx?$/, '');
         if (seen.has(id)) throw new Error(`${filePath}: slug "${id}" is used by another report too; give one of them another slug`);
         seen.add(id);
-        if (store.get(id)?.digest === digest && hasRenderedBody(config.cacheDir, digest)) continue;
+        if (store.get(id)?.digest === digest && cached.has(digest)) continue;
         const data = await parseData({ id, data: parsed.data, filePath });
         const body = parsed.content.replace(/^\n+/, '');
         saveRenderedBody(config.cacheDir, digest, renderBody(body, (data as { metrics: Array<{ id: string; text: string }> }).metrics));
+        cached.add(digest);
         store.set({ id, data, filePath, digest });
         rendered++;
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      pruneRenderedBodies(config.cacheDir, new Set([...store.values()].map((e) => String(e.digest))));
+      pruneRenderedBodies(config.cacheDir, cached, new Set([...store.values()].map((e) => String(e.digest))));
       meta.set('loaded', `${files.length} reports, ${rendered} rendered`); // restarts Astro's save debounce: see above
       logger.info(`${files.length} reports, ${rendered} rendered, ${files.length - rendered} unchanged`);
     },
