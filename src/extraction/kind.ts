@@ -32,9 +32,12 @@ export interface KindContext {
   yearRelation: -1 | 0 | 1 | null;
 }
 
+/** Where the last match of a global expression starts in `s`, or -1. */
 function lastIndex(re: RegExp, s: string): number {
   let at = -1;
-  for (const m of s.matchAll(re)) at = m.index!;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) at = m.index;
+  re.lastIndex = 0;
   return at;
 }
 

@@ -6,7 +6,7 @@ import { classifyKind } from './kind.ts';
 import { originalSpan, type TextView } from './normalize.ts';
 import { scanNumbers, type NumberToken } from './numbers.ts';
 import { readQualifier, strongerQualifier } from './qualifiers.ts';
-import { findDepartments, mayNameDepartment, resolveDepartment } from './registry.ts';
+import { findDepartments, isCityShortName, mayNameDepartment, resolveDepartment } from './registry.ts';
 import { clausesOf, isHeading, lines, sentencesOf, type Segment } from './structure.ts';
 import { yearMentions, type DocumentTime, type YearMention } from './dates.ts';
 import { readUnit, TIME_UNITS } from './units.ts';
@@ -30,18 +30,25 @@ interface Candidate extends Metric {
 const LEAD_UNITS = /[((]\s*(?:牵头|责任|主责|实施)单位\s*[::]\s*([^))]+)[))]/;
 const SPEAKER_AFTER = /^(党组|局长|副局长|主任|副主任|负责人|相关负责人|党委|书记|作为|通过|将|全力|努力|首创|推出|成立|坚持|围绕|聚焦|就|以)/;
 const FILLER = /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在|将|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
-const CLAUSE_BREAK = /[,,;;::、。!?“”《]/;
+const CLAUSE_BREAK = ',,;;::、。!?“”《';
+const COLON = '::';
 
-/** The text between the last clause or list break and `end`. */
+/** The text between the last clause or list break and `end`; a colon before a digit (8:1, 9:30) is no break. */
 function subclauseStart(text: string, from: number, end: number): number {
   for (let i = end - 1; i >= from; i--) {
-    if (CLAUSE_BREAK.test(text[i]!) && !(/[::]/.test(text[i]!) && /\d/.test(text[i + 1] ?? ''))) return i + 1;
+    const ch = text[i]!;
+    if (CLAUSE_BREAK.includes(ch) && !(COLON.includes(ch) && /\d/.test(text[i + 1] ?? ''))) return i + 1;
   }
   return from;
 }
 
+function enclosingIndex(segs: Segment[], index: number): number {
+  const i = segs.findIndex((s) => index >= s.start && index < s.end);
+  return i < 0 ? segs.length - 1 : i;
+}
+
 function enclosingSegment(segs: Segment[], index: number): Segment {
-  return segs.find((s) => index >= s.start && index < s.end) ?? segs[segs.length - 1]!;
+  return segs[enclosingIndex(segs, index)]!;
 }
 
 /** True when the number stands inside a short quotation or a book title: “十个一”, “6+2”, 《…》. */
@@ -93,7 +100,7 @@ function speakerDepartment(line: Segment, ctx: MetricContext): string | null {
   for (const f of found) {
     // The city may stand before the department: 新乡市教育局, 襄阳市发展和改革委员会.
     const before = line.text.slice(0, f.start).replace(/[\u4e00-\u9fa5]{2,4}市$/, '').replace(/^.*?([\u4e00-\u9fa5]{2,4})$/, (all, name: string) =>
-      ctx.registry.cities.some((c) => c.name === `${name}市` || c.aliases?.includes(name)) ? all.slice(0, -name.length) : all);
+      isCityShortName(name, ctx.registry) ? all.slice(0, -name.length) : all);
     const after = line.text.slice(f.end);
     if (SPEAKER_AFTER.test(after) || before === '' || /[,,。:;]$/.test(before)) return f.entry.name;
   }
@@ -199,12 +206,17 @@ function dropRestatements(cands: Candidate[]): Candidate[] {
   const byValue = new Map<string, Candidate[]>(); // only figures of the same value and unit can be twins
   const grams = new Map<Candidate, Set<number>>(); // made only for figures that have a possible twin
   const gramsOf = (c: Candidate) => grams.get(c) ?? grams.set(c, bigrams(c.context)).get(c)!;
+  const shareBigram = (a: Candidate, b: Candidate) => {
+    const other = gramsOf(b);
+    for (const g of gramsOf(a)) if (other.has(g)) return true;
+    return false;
+  };
   for (const c of cands) {
     const key = `${c.value}|${c.unit}`;
     const same = byValue.get(key);
     const twin = same?.find((k) => k.value === c.value && k.unit === c.unit && k.kind === c.kind &&
       (k.department === c.department || k.department === null || c.department === null) &&
-      [...gramsOf(k)].some((g) => gramsOf(c).has(g)));
+      shareBigram(k, c));
     if (twin) {
       twin.qualifier = strongerQualifier(twin.qualifier, c.qualifier);
       twin.department ??= c.department;
@@ -254,6 +266,8 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
     sectionYear = openingYear(lineMentions, line) ?? sectionYear;
     const department = lead ?? currentDept;
     const sentences = sentencesOf(line);
+    const clauses: Segment[][] = []; // by sentence, split when a figure needs them
+    const eligibility: boolean[] = [];
     // Tokens are in text order: walk them alongside the lines instead of filtering per line.
     while (tokenAt < tokens.length && tokens[tokenAt]!.start < line.start) tokenAt++;
     const lineTokens: NumberToken[] = [];
@@ -263,30 +277,33 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
 
     for (let ti = 0; ti < lineTokens.length; ti++) {
       const t = lineTokens[ti]!;
-      if (isNotAFigure(text, line, t)) continue;
-      const sentence = enclosingSegment(sentences, t.start);
-      if (ELIGIBILITY.test(sentence.text)) continue;
-      const clause = enclosingSegment(clausesOf(sentence), t.start);
-      const sub = subclauseStart(text, clause.start, t.start);
-      if (/^[^,,;;。]*\+/.test(text.slice(t.end, clause.end))) continue; // 1个中心+N个驿站: a model, not a count
-
-      // Unit, qualifier and the span's end.
+      // What follows the number first: most numbers (dates, bare numbers) stop here, before any search of their sentence.
       const rest = text.slice(t.end, line.end);
       const inner = /^(余|多)/.exec(rest)?.[0] ?? '';
       const afterInner = rest.slice(inner.length);
       if (TIME_UNITS.test(afterInner)) continue;
+      const ratio = /^\s*:\s*(\d+(?:\.\d+)?)/.exec(rest);
+      const written = readUnit(afterInner);
+      if (!ratio && !written) continue;
+      if (isNotAFigure(text, line, t)) continue;
+      const si = enclosingIndex(sentences, t.start);
+      const sentence = sentences[si]!;
+      if (eligibility[si] ??= ELIGIBILITY.test(sentence.text)) continue;
+      const clause = enclosingSegment(clauses[si] ??= clausesOf(sentence), t.start);
+      const sub = subclauseStart(text, clause.start, t.start);
+      if (/^[^,,;;。]*\+/.test(text.slice(t.end, clause.end))) continue; // 1个中心+N个驿站: a model, not a count
+
+      // Unit, qualifier and the span's end.
       let unit: string;
       let unitLength: number;
       let value = t.value;
-      const ratio = /^\s*:\s*(\d+(?:\.\d+)?)/.exec(rest);
       if (ratio && /比/.test(text.slice(clause.start, t.start))) {
         unit = 'ratio'; unitLength = ratio[0].length;
         value = t.value; // 8∶1 is read as 8 (to one), as the guideline does
         ti++; // the second number belongs to the ratio
       } else {
-        const u = readUnit(afterInner);
-        if (!u) continue;
-        unit = u.unit; unitLength = u.length;
+        if (!written) continue;
+        unit = written.unit; unitLength = written.length;
       }
       // 每户安装1个 is a per-unit rule, not a total; but 平均每 is an average, 每人每月800元 a standard
       // and 每千人口3.9人 a rate.

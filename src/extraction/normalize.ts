@@ -11,7 +11,7 @@ export interface TextView {
   /** The normalised text extraction reads. */
   text: string;
   /** For each index of `text` (and one past its end), the index in the original. */
-  origin: number[];
+  origin: Int32Array;
   original: string;
 }
 
@@ -62,12 +62,13 @@ export function normalizeView(original: string): TextView {
   const converted = toHalfWidth(simplify(original)).replace(/\u2236/g, ':');
   const lines = converted.split('\n');
   const parts: string[] = [];
-  const origin: number[] = [];
+  const origin = new Int32Array(converted.length + 1); // the view is never longer than the original
+  let length = 0;
   let pos = 0;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     parts.push(line);
-    for (let k = 0; k < line.length; k++) origin.push(pos + k);
+    for (let k = 0; k < line.length; k++) origin[length++] = pos + k;
     pos += line.length;
     if (li === lines.length - 1) break;
     // Skip the newline(s) after a broken line when the continuation follows.
@@ -79,10 +80,10 @@ export function normalizeView(original: string): TextView {
       li = next - 1;
       continue;
     }
-    parts.push('\n'); origin.push(pos); pos += 1;
+    parts.push('\n'); origin[length++] = pos; pos += 1;
   }
-  origin.push(original.length);
-  return { text: parts.join(''), origin, original };
+  origin[length++] = original.length;
+  return { text: parts.join(''), origin: origin.subarray(0, length), original };
 }
 
 /** The original text under the view's range [start, end). */

@@ -136,6 +136,9 @@ function parseChineseDecimal(s: string): number | null {
   return scaleDecimal(`${intValue}.${fracText10}`, power);
 }
 
+const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
+const DECIMAL_MAGNITUDE = /^(\d+(?:\.\d+)?)([十百千万萬亿億兆]+)$/;
+
 /**
  * Parses any one number as written in Chinese text; null when `raw` is not a number.
  * Accepts: 123, 1,234.5, １２３, 1.1万, 19320万, 2.64亿, 三千五百, 两万, 一百二十点五,
@@ -143,6 +146,15 @@ function parseChineseDecimal(s: string): number | null {
  */
 export function parseNumber(raw: string): number | null {
   if (typeof raw !== 'string') return null;
+  // The common cases, 1200 and 1.1万, without the general path.
+  if (raw.length <= 64 && PLAIN_DECIMAL.test(raw)) return Number(raw);
+  const magnified = raw.length <= 64 ? DECIMAL_MAGNITUDE.exec(raw) : null;
+  if (magnified) {
+    let power = 0;
+    for (const ch of magnified[2]!) power += MAGNITUDE_POWERS[ch]!;
+    const value = scaleDecimal(magnified[1]!, power);
+    return Number.isFinite(value) ? value : null;
+  }
   const half = toHalfWidth(raw).trim();
   // Arabic fractions: 3/5, -3/2, and mixed numbers 1 3/5.
   const fraction = /^([-负])?(?:(\d+)\s+)?(\d+)\s*\/\s*(\d+)$/.exec(half);
@@ -229,6 +241,9 @@ const ARABIC_WITH_MAGNITUDE = /\d+\/\d+(?![\d/])|\d+(?:,\d{3})+(?:\.\d+)?(?:[万
 const CHINESE_FRACTION = new RegExp(`[${'零〇一二两三四五六七八九十百千万'}]+分之[${'零〇一二两三四五六七八九十百千万点'}]+`, 'y');
 const CHINESE_RUN = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+`, 'y');
 
+/** A character a number can start with: a digit or a Chinese numeral other than 点. */
+const NUMBER_START = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS.replace(/[点點]/g, '')}]`, 'g');
+
 /**
  * Finds every number in `text` (already half-width). Chinese numeral runs are kept
  * only when they hold a digit; their values follow parseNumber.
@@ -237,7 +252,12 @@ export function scanNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i]!;
+    // Most characters start no number: jump to the next one that can.
+    NUMBER_START.lastIndex = i;
+    const next = NUMBER_START.exec(text);
+    if (!next) break;
+    i = next.index;
+    const ch = next[0];
     if (ch >= '0' && ch <= '9') {
       ARABIC_WITH_MAGNITUDE.lastIndex = i;
       const m = ARABIC_WITH_MAGNITUDE.exec(text);
@@ -252,27 +272,24 @@ export function scanNumbers(text: string): NumberToken[] {
       i += raw.length;
       continue;
     }
-    if (CHINESE_NUMERAL_CHARS.includes(ch) && !'点點'.includes(ch)) {
-      CHINESE_FRACTION.lastIndex = i;
-      const f = CHINESE_FRACTION.exec(text); // 三分之一 is one number
-      if (f && parseNumber(f[0]) !== null) {
-        out.push({ start: i, end: i + f[0].length, raw: f[0], value: parseNumber(f[0])!, chinese: true });
-        i += f[0].length;
-        continue;
-      }
-      CHINESE_RUN.lastIndex = i;
-      const m = CHINESE_RUN.exec(text);
-      let raw = m ? m[0] : ch;
-      raw = raw.replace(/[点點]+$/, '');
-      // 二十五千克 is 25 kilograms: 千 and 百 belong to the unit (千克, 千米, 百分点), not the number.
-      if ((/千$/.test(raw) && /^[克米瓦伏帕卡]/.test(text.slice(i + raw.length))) || (/百$/.test(raw) && /^分/.test(text.slice(i + raw.length)))) raw = raw.slice(0, -1);
-      const hasDigit = /[零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾]/.test(raw);
-      const value = hasDigit ? parseNumber(raw) : null;
-      if (value !== null) out.push({ start: i, end: i + raw.length, raw, value, chinese: true });
-      i += Math.max(1, raw.length);
+    CHINESE_FRACTION.lastIndex = i;
+    const f = CHINESE_FRACTION.exec(text); // 三分之一 is one number
+    if (f && parseNumber(f[0]) !== null) {
+      out.push({ start: i, end: i + f[0].length, raw: f[0], value: parseNumber(f[0])!, chinese: true });
+      i += f[0].length;
       continue;
     }
-    i++;
+    CHINESE_RUN.lastIndex = i;
+    const m = CHINESE_RUN.exec(text);
+    let raw = m ? m[0] : ch;
+    raw = raw.replace(/[点點]+$/, '');
+    // 二十五千克 is 25 kilograms: 千 and 百 belong to the unit (千克, 千米, 百分点), not the number.
+    const following = text[i + raw.length] ?? '';
+    if ((raw.endsWith('千') && following !== '' && '克米瓦伏帕卡'.includes(following)) || (raw.endsWith('百') && following === '分')) raw = raw.slice(0, -1);
+    const hasDigit = /[零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾]/.test(raw);
+    const value = hasDigit ? parseNumber(raw) : null;
+    if (value !== null) out.push({ start: i, end: i + raw.length, raw, value, chinese: true });
+    i += Math.max(1, raw.length);
   }
   return out;
 }

@@ -1,36 +1,48 @@
 /**
  * Finds any of many fixed phrases in a text in one pass: phrases are grouped by their first
- * character, longest first, so each position costs one map lookup (a regular expression with
- * hundreds of alternatives tries them all at every position).
+ * two characters, longest first, so each position costs at most one map lookup (a regular
+ * expression with hundreds of alternatives tries them all at every position).
  */
 export interface PhraseHit { start: number; end: number; phrase: string }
 
 export class PhraseMatcher {
-  private readonly byFirst = new Map<number, string[]>();
+  /** Phrases of two or more characters by their first two UTF-16 codes, longest first. */
+  private readonly byPair = new Map<number, string[]>();
+  /** One-character phrases by their code. */
+  private readonly singles = new Set<number>();
+  /** 1 for each UTF-16 code a phrase starts with: most characters are rejected without a map lookup. */
+  private readonly starts = new Uint8Array(0x10000);
 
   constructor(phrases: Iterable<string>) {
     for (const p of new Set(phrases)) {
       if (!p) continue;
-      const list = this.byFirst.get(p.charCodeAt(0)) ?? [];
-      list.push(p);
-      this.byFirst.set(p.charCodeAt(0), list);
+      this.starts[p.charCodeAt(0)] = 1;
+      if (p.length === 1) { this.singles.add(p.charCodeAt(0)); continue; }
+      const key = p.charCodeAt(0) * 0x10000 + p.charCodeAt(1);
+      const list = this.byPair.get(key);
+      if (list) list.push(p);
+      else this.byPair.set(key, [p]);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+    for (const list of this.byPair.values()) list.sort((a, b) => b.length - a.length);
   }
 
   /** Leftmost-longest, non-overlapping hits, like a regular expression's global search. */
   find(text: string, from = 0, to = text.length): PhraseHit[] {
     const hits: PhraseHit[] = [];
     for (let i = from; i < to; i++) {
-      const candidates = this.byFirst.get(text.charCodeAt(i));
-      if (candidates === undefined) continue;
-      for (const p of candidates) {
-        if (i + p.length <= to && text.startsWith(p, i)) {
-          hits.push({ start: i, end: i + p.length, phrase: p });
-          i += p.length - 1;
-          break;
+      const first = text.charCodeAt(i);
+      if (this.starts[first] === 0) continue;
+      const candidates = i + 1 < to ? this.byPair.get(first * 0x10000 + text.charCodeAt(i + 1)) : undefined;
+      let phrase: string | undefined;
+      if (candidates !== undefined) {
+        for (const p of candidates) {
+          if (i + p.length <= to && text.startsWith(p, i)) { phrase = p; break; }
         }
       }
+      if (phrase === undefined && this.singles.has(first)) phrase = text[i]!;
+      if (phrase === undefined) continue;
+      hits.push({ start: i, end: i + phrase.length, phrase });
+      i += phrase.length - 1;
     }
     return hits;
   }

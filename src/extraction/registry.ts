@@ -72,11 +72,27 @@ export function findDepartments(text: string, registry: Registry, city: string |
   return out;
 }
 
+const cityNameSets = new WeakMap<Registry, Set<string>>();
+
+/** True when `name` (without 市) is a registry city's short name: 新乡 (新乡市) or an alias such as 西双版纳. */
+export function isCityShortName(name: string, registry: Registry): boolean {
+  let names = cityNameSets.get(registry);
+  if (!names) {
+    names = new Set<string>();
+    for (const c of registry.cities) {
+      if (c.name.endsWith('市')) names.add(c.name.slice(0, -1));
+      for (const a of c.aliases ?? []) names.add(a);
+    }
+    cityNameSets.set(registry, names);
+  }
+  return names.has(name);
+}
+
 /** Full name for a department written in a list such as (牵头单位:市教育局、市妇联). */
 export function resolveDepartment(name: string, registry: Registry, city: string | null): DepartmentEntry {
   // 新乡市教育局 → 市教育局, but 市城市管理局 keeps its name: only a real city's name is a prefix.
   const prefix = /^([\u4e00-\u9fa5]{2,7}?)市(?=[\u4e00-\u9fa5]{2,})/.exec(name.trim());
-  const isCity = prefix && registry.cities.some((c) => c.name === `${prefix[1]}市` || c.aliases?.includes(prefix[1]!));
+  const isCity = prefix && isCityShortName(prefix[1]!, registry);
   const trimmed = isCity ? name.trim().slice(prefix![1]!.length + 1) : name.trim();
   const withCity = trimmed.startsWith('市') ? trimmed : `市${trimmed}`;
   const { byName } = matcher(registry, city);
