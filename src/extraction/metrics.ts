@@ -232,13 +232,21 @@ function dropRestatements(cands: Candidate[]): Candidate[] {
 /** A short stable id from the figure's value, unit and span. */
 export function metricId(value: number, unit: string, text: string): string {
   let h = 0x811c9dc5;
-  const s = `${value}|${unit}|${text}`;
+  for (const s of [String(value), '|', unit, '|', text]) h = fnv1aByCodePoint(h, s);
+  return 'm' + h.toString(36);
+}
+
+/** FNV-1a over a string's code points, continuing from `h` (by code point, as the ids already written were made). */
+function fnv1aByCodePoint(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
-    const c = s.codePointAt(i)!; // by code point, as the ids already written were made
-    if (c > 0xffff) i++;
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) { c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000; i++; }
+    }
     h ^= c; h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return 'm' + h.toString(36);
+  return h;
 }
 
 export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
