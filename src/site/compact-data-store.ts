@@ -1,13 +1,16 @@
 /**
- * An Astro integration that makes the bundled content data store one string literal.
+ * An Astro integration that keeps the content data store out of the build's bundle.
  *
  * Astro 5 bundles its content data store (cacheDir/data-store.json) as a JavaScript module
  * written out as one huge object literal, which Rollup then parses into an AST of every value
- * of every report: seconds and gigabytes at thousands of reports. The same module written as
- * `JSON.parse("…")` is one string for Rollup and is faster to evaluate; Astro itself made this
- * change later (withastro/astro#17223).
+ * of every report: seconds and gigabytes at thousands of reports. Astro later wrote it as
+ * `JSON.parse("…")` (withastro/astro#17223), one string for Rollup; but that string, tens of
+ * megabytes of Chinese at 10,000 reports (two bytes a character in memory), is still held by
+ * every stage of the bundler and written into the server chunk. Here the module reads the
+ * store file when the pages are rendered instead: the build only ever renders pages on this
+ * machine, right after the store is written (the site is static; no server runs the chunk).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
@@ -15,6 +18,7 @@ import type { Plugin } from 'vite';
 const DATA_STORE_MODULE = '\0astro:data-layer-content';
 const ASTRO_PLUGIN = 'astro-content-virtual-mod-plugin';
 const NAME = 'minsheng:compact-data-store';
+const MARK = "import { readFileSync } from 'node:fs';";
 
 export function compactDataStore(): AstroIntegration {
   return {
@@ -23,9 +27,8 @@ export function compactDataStore(): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return; // the dev server keeps its store elsewhere and reloads it live
         const file = fileURLToPath(new URL('data-store.json', config.cacheDir));
-        const load = (): string | undefined => {
-          try { return `export default JSON.parse(${JSON.stringify(readFileSync(file, 'utf8'))});`; } catch { return undefined; } // no store yet: Astro's empty module stands
-        };
+        // No store yet: Astro's empty module stands.
+        const load = (): string | undefined => existsSync(file) ? `${MARK}\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));` : undefined;
         const plugin: Plugin = {
           name: NAME,
           enforce: 'pre',
@@ -43,7 +46,7 @@ export function compactDataStore(): AstroIntegration {
           },
           // Should Astro's loader still come first (another Vite), its output is replaced here.
           transform(code, id) {
-            if (id !== DATA_STORE_MODULE || code.startsWith('export default JSON.parse(')) return;
+            if (id !== DATA_STORE_MODULE || code.startsWith(MARK)) return;
             const compact = load();
             return compact && { code: compact, map: { mappings: '' } };
           },
