@@ -30,14 +30,20 @@ interface Candidate extends Metric {
 const LEAD_UNITS = /[((]\s*(?:牵头|责任|主责|实施)单位\s*[::]\s*([^))]+)[))]/;
 const SPEAKER_AFTER = /^(党组|局长|副局长|主任|副主任|负责人|相关负责人|党委|书记|作为|通过|将|全力|努力|首创|推出|成立|坚持|围绕|聚焦|就|以)/;
 const FILLER = /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在|将|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
-const CLAUSE_BREAK = ',,;;::、。!?“”《';
-const COLON = '::';
+/** 1 for a clause or list break, 2 for a colon (no break before a digit: 8:1, 9:30), by UTF-16 code. */
+const CLAUSE_BREAK = new Uint8Array(0x10000);
+for (const ch of ',,;;、。!?“”《') CLAUSE_BREAK[ch.charCodeAt(0)] = 1;
+for (const ch of '::') CLAUSE_BREAK[ch.charCodeAt(0)] = 2;
 
-/** The text between the last clause or list break and `end`; a colon before a digit (8:1, 9:30) is no break. */
+/** The text between the last clause or list break and `end`. */
 function subclauseStart(text: string, from: number, end: number): number {
   for (let i = end - 1; i >= from; i--) {
-    const ch = text[i]!;
-    if (CLAUSE_BREAK.includes(ch) && !(COLON.includes(ch) && /\d/.test(text[i + 1] ?? ''))) return i + 1;
+    const kind = CLAUSE_BREAK[text.charCodeAt(i)];
+    if (kind === 1) return i + 1;
+    if (kind === 2) {
+      const next = text.charCodeAt(i + 1); // NaN past the end
+      if (!(next >= 48 && next <= 57)) return i + 1;
+    }
   }
   return from;
 }
@@ -64,6 +70,8 @@ function insideName(line: string, at: number): boolean {
   return false;
 }
 
+const QUOTE_OPENING = /[“"《]/;
+
 /** Reasons a number is not a figure: a date, an ordinal, numbering, a code, a name, a range. */
 function isNotAFigure(text: string, line: Segment, t: NumberToken): boolean {
   const prev = text[t.start - 1] ?? '';
@@ -76,7 +84,7 @@ function isNotAFigure(text: string, line: Segment, t: NumberToken): boolean {
   if (/^\s*[-~—至到]\s*[\d一二三四五六七八九十]/.test(text.slice(t.end, t.end + 3))) return true; // 1-2项
   if (/\d\s*[-~—]\s*$/.test(text.slice(Math.max(line.start, t.start - 3), t.start))) return true;
   if (/[\d一二三四五六七八九十]\s*[至到]$/.test(text.slice(Math.max(line.start, t.start - 2), t.start))) return true;
-  if (insideName(line.text, t.start - line.start)) return true;
+  if (QUOTE_OPENING.test(line.text) && insideName(line.text, t.start - line.start)) return true;
   return false;
 }
 
@@ -232,7 +240,11 @@ function dropRestatements(cands: Candidate[]): Candidate[] {
 /** A short stable id from the figure's value, unit and span. */
 export function metricId(value: number, unit: string, text: string): string {
   let h = 0x811c9dc5;
-  for (const s of [String(value), '|', unit, '|', text]) h = fnv1aByCodePoint(h, s);
+  h = fnv1aByCodePoint(h, String(value));
+  h = fnv1aByCodePoint(h, '|');
+  h = fnv1aByCodePoint(h, unit);
+  h = fnv1aByCodePoint(h, '|');
+  h = fnv1aByCodePoint(h, text);
   return 'm' + h.toString(36);
 }
 
@@ -273,13 +285,14 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
     for (let k = mentionAt; k < mentions.length && mentions[k]!.index < line.end; k++) lineMentions.push(mentions[k]!);
     sectionYear = openingYear(lineMentions, line) ?? sectionYear;
     const department = lead ?? currentDept;
-    const sentences = sentencesOf(line);
-    const clauses: Segment[][] = []; // by sentence, split when a figure needs them
-    const eligibility: boolean[] = [];
     // Tokens are in text order: walk them alongside the lines instead of filtering per line.
     while (tokenAt < tokens.length && tokens[tokenAt]!.start < line.start) tokenAt++;
     const lineTokens: NumberToken[] = [];
     for (let k = tokenAt; k < tokens.length && tokens[k]!.start < line.end; k++) if (tokens[k]!.end <= line.end) lineTokens.push(tokens[k]!);
+    if (lineTokens.length === 0) continue;
+    const sentences = sentencesOf(line);
+    const clauses: Segment[][] = []; // by sentence, split when a figure needs them
+    const eligibility: boolean[] = [];
     let lastSpanEnd = line.start;
     let words: Intl.Segments | undefined; // the line's words, segmented once when a label needs them
 
@@ -342,7 +355,8 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       const nextStart = lineTokens[ti + 1]?.start ?? line.end;
       const spanStop = Math.min(Math.max(spanEnd, nextStart), spanEnd + (fromSuffix ? Math.min(label.length, 6) : 0));
       lastSpanEnd = spanStop;
-      const span = originalSpan(view, spanStart, spanStop).split('\n').pop()!;
+      const original = originalSpan(view, spanStart, spanStop);
+      const span = original.slice(original.lastIndexOf('\n') + 1);
 
       // 分别提高到不低于740元/月和485元/月: the second figure shares the first one's qualifier.
       const previous = out[out.length - 1];
@@ -359,9 +373,13 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   }
   // The same words can state two figures (a restatement under another department): ids stay unique.
   const used = new Map<string, number>();
-  return dropRestatements(out).map(({ start: _s, end: _e, context: _c, ...m }) => {
-    const n = (used.get(m.id) ?? 0) + 1;
-    used.set(m.id, n);
-    return n === 1 ? m : { ...m, id: `${m.id}-${n}` };
+  return dropRestatements(out).map((c) => {
+    const n = (used.get(c.id) ?? 0) + 1;
+    used.set(c.id, n);
+    // The metric without the candidate's working fields, its keys in the order files are written in.
+    return {
+      id: n === 1 ? c.id : `${c.id}-${n}`, value: c.value, unit: c.unit, qualifier: c.qualifier, kind: c.kind,
+      year: c.year, department: c.department, label: c.label, text: c.text,
+    };
   });
 }

@@ -17,11 +17,12 @@ export function lines(text: string): Segment[] {
   return out;
 }
 
-/** Splits a segment at the given punctuation, keeping the punctuation with the part before it. */
+/** Splits a segment at the given punctuation (a global expression), keeping the punctuation with the part before it. */
 export function splitAt(seg: Segment, punctuation: RegExp): Segment[] {
   const out: Segment[] = [];
   let from = 0;
-  const re = new RegExp(punctuation.source, 'g');
+  const re = punctuation.global ? punctuation : new RegExp(punctuation.source, 'g');
+  re.lastIndex = 0;
   for (let m = re.exec(seg.text); m; m = re.exec(seg.text)) {
     const to = m.index + m[0].length;
     if (to > from) out.push({ start: seg.start + from, end: seg.start + to, text: seg.text.slice(from, to) });
@@ -31,8 +32,10 @@ export function splitAt(seg: Segment, punctuation: RegExp): Segment[] {
   return out;
 }
 
-export const sentencesOf = (line: Segment): Segment[] => splitAt(line, /[。!?!?]+[”’」』]?/);
-export const clausesOf = (sentence: Segment): Segment[] => splitAt(sentence, /[,,;;]|[::](?!\d)/);
+const SENTENCE_END = /[。!?!?]+[”’」』]?/g;
+const CLAUSE_END = /[,,;;]|[::](?!\d)/g;
+export const sentencesOf = (line: Segment): Segment[] => splitAt(line, SENTENCE_END);
+export const clausesOf = (sentence: Segment): Segment[] => splitAt(sentence, CLAUSE_END);
 
 /**
  * A heading is a short line that does not end like a sentence: a section title,
