@@ -23,7 +23,7 @@ if (args.includes('--merge')) {
 }
 
 if (!args.includes('--skip-ingest')) {
-  const summary = ingest({ ifNeeded: true });
+  const summary = await ingest({ ifNeeded: true });
   for (const e of summary.entries) if (e.outcome !== 'skipped' && e.outcome !== 'unchanged') console.log(`${e.outcome} ${e.source}${e.messages.length ? `: ${e.messages.join('; ')}` : ''}`);
   for (const w of summary.warnings) console.warn(`warning: ${w}`);
   if (!summary.ok) { console.error('ingest failed; see the messages above'); process.exit(1); }

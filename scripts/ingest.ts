@@ -12,7 +12,7 @@ if (unknown.length) {
   process.exit(2);
 }
 try {
-  const summary = ingest({ files: args.filter((a) => !a.startsWith('--')), dryRun: args.includes('--dry-run'), ifNeeded: args.includes('--if-needed') });
+  const summary = await ingest({ files: args.filter((a) => !a.startsWith('--')), dryRun: args.includes('--dry-run'), ifNeeded: args.includes('--if-needed') });
   const counts = new Map<string, number>();
   for (const e of summary.entries) {
     counts.set(e.outcome, (counts.get(e.outcome) ?? 0) + 1);

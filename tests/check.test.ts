@@ -8,9 +8,9 @@ import { ingest } from '../src/ingest/ingest.ts';
 import { makeWorkspace, reportFiles, edit } from './helpers/workspace.ts';
 
 describe('content check', () => {
-  it('reports every kind of problem with file and line', () => {
+  it('reports every kind of problem with file and line', async () => {
     const root = makeWorkspace(['000_9567e0339920290a.txt', '002_211da1db43f6adac.txt']);
-    ingest({ root });
+    await ingest({ root });
     const [a, b] = reportFiles(root) as [string, string];
     edit(a, (t) => t
       .replace(/^year: \d+$/m, 'year: 3024')
@@ -35,9 +35,9 @@ describe('content check', () => {
     expect(readFileSync(join(root, yearProblem.file), 'utf8').split('\n')[yearProblem.line - 1]).toMatch(/^year: 3024/);
   });
 
-  it('finds a department missing from the registry and a text missing from the body', () => {
+  it('finds a department missing from the registry and a text missing from the body', async () => {
     const root = makeWorkspace(['002_211da1db43f6adac.txt']);
-    ingest({ root });
+    await ingest({ root });
     const [a] = reportFiles(root) as [string];
     edit(a, (t) => t.replace('  - 市教育局\n', '  - 市教委员会\n').replace('text: 新增城镇就业8.8万人}', 'text: 新增城镇就业9.9万人}'));
     const text = checkContent(root).map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n');
@@ -45,9 +45,9 @@ describe('content check', () => {
     expect(text).toMatch(/«新增城镇就业9\.9万人» does not occur in the report's body/);
   });
 
-  it('exits non-zero from the command line, printing file:line messages', () => {
+  it('exits non-zero from the command line, printing file:line messages', async () => {
     const root = makeWorkspace(['002_211da1db43f6adac.txt']);
-    ingest({ root });
+    await ingest({ root });
     edit(reportFiles(root)[0]!, (t) => t.replace('kind: actual', 'kind: done'));
     let out = '';
     let code = 0;

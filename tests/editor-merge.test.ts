@@ -20,72 +20,72 @@ function changeBase(change: (doc: ReportDoc) => void): void {
   writeFileSync(baseFile, JSON.stringify(base));
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   root = makeWorkspace([SEED]);
-  ingest({ root });
+  await ingest({ root });
   file = reportFiles(root)[0]!;
 });
 
 describe('re-ingest after editors changed a report', () => {
-  it('keeps an edited value', () => {
+  it('keeps an edited value', async () => {
     const doc = read();
     doc.data.metrics[0]!.value = 88001;
     write(doc);
-    ingest({ root });
+    await ingest({ root });
     expect(read().data.metrics[0]!.value).toBe(88001);
   });
 
-  it('keeps a metric added by hand', () => {
+  it('keeps a metric added by hand', async () => {
     const doc = read();
     doc.data.metrics.push({ id: 'editor-1', value: 5, unit: '个', qualifier: 'exact', kind: 'actual', year: 2023, department: '市教育局', label: '编辑补充', text: '寄宿制学校401个' });
     write(doc);
-    ingest({ root });
+    await ingest({ root });
     expect(read().data.metrics.find((m) => m.id === 'editor-1')).toMatchObject({ label: '编辑补充' });
   });
 
-  it('keeps a metric deleted by hand deleted', () => {
+  it('keeps a metric deleted by hand deleted', async () => {
     const doc = read();
     const gone = doc.data.metrics.splice(3, 1)[0]!;
     write(doc);
-    ingest({ root });
+    await ingest({ root });
     expect(read().data.metrics.some((m) => m.id === gone.id)).toBe(false);
   });
 
-  it('updates a metric nobody touched when the extractor reads it differently', () => {
+  it('updates a metric nobody touched when the extractor reads it differently', async () => {
     const target = read().data.metrics[5]!;
     changeBase((base) => { base.data.metrics[5]!.label = 'old reading'; });
     // The file still says what the old extractor said: make it match the (changed) base, untouched by editors.
     const doc = read(); doc.data.metrics[5]!.label = 'old reading'; write(doc);
-    ingest({ root });
+    await ingest({ root });
     expect(read().data.metrics[5]!.label).toBe(target.label);
   });
 
-  it('keeps the editor\'s value when editor and extractor disagree, and reports the conflict', () => {
+  it('keeps the editor\'s value when editor and extractor disagree, and reports the conflict', async () => {
     changeBase((base) => { base.data.title = 'old title'; });
     const doc = read(); doc.data.title = '编辑改过的标题'; write(doc);
-    const summary = ingest({ root });
+    const summary = await ingest({ root });
     expect(read().data.title).toBe('编辑改过的标题');
     expect(summary.entries[0]!.messages.join('\n')).toMatch(/conflict: title/);
   });
 
-  it('keeps an edited body', () => {
+  it('keeps an edited body', async () => {
     const doc = read(); doc.body = doc.body.replace('就业关乎国计民生', '就业关乎国计民生(编辑注)'); write(doc);
-    ingest({ root });
+    await ingest({ root });
     expect(read().body).toContain('(编辑注)');
   });
 
-  it('keeps a report whose seed was removed, and warns', () => {
+  it('keeps a report whose seed was removed, and warns', async () => {
     rmSync(join(root, 'seeds', SEED));
-    const summary = ingest({ root });
+    const summary = await ingest({ root });
     expect(reportFiles(root)).toHaveLength(1);
     expect(summary.warnings.join('\n')).toMatch(/is gone; the report is kept/);
   });
 
-  it('produces no diff on a second run after edits', () => {
+  it('produces no diff on a second run after edits', async () => {
     const doc = read(); doc.data.metrics[0]!.label = '编辑'; write(doc);
-    ingest({ root });
+    await ingest({ root });
     const once = readFileSync(file, 'utf8');
-    ingest({ root });
+    await ingest({ root });
     expect(readFileSync(file, 'utf8')).toBe(once);
   });
 });

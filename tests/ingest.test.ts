@@ -12,9 +12,9 @@ import { makeWorkspace, reportFiles } from './helpers/workspace.ts';
 
 describe('ingest of the five seeds', () => {
   let root: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     root = makeWorkspace();
-    const summary = ingest({ root });
+    const summary = await ingest({ root });
     expect(summary.ok).toBe(true);
   });
 
@@ -53,9 +53,9 @@ describe('ingest of the five seeds', () => {
     expect(checkContent(root)).toEqual([]);
   });
 
-  it('changes nothing when run twice', () => {
+  it('changes nothing when run twice', async () => {
     const before = reportFiles(root).map((f) => readFileSync(f, 'utf8'));
-    const second = ingest({ root });
+    const second = await ingest({ root });
     expect(second.entries.map((e) => e.outcome)).toEqual(Array(5).fill('unchanged'));
     expect(reportFiles(root).map((f) => readFileSync(f, 'utf8'))).toEqual(before);
   });

@@ -5,8 +5,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { extractReport } from '../extraction/index.ts';
-import type { Registry } from '../extraction/types.ts';
+import { extractor, type ExtractedText, type PoolOptions } from './extract-pool.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { toMdxBody } from './mdx-body.ts';
 import { mergeReport } from './merge.ts';
@@ -14,7 +13,7 @@ import { decodeSource } from './decode.ts';
 import { readBytes } from './read-source.ts';
 import { loadRegistry, REGISTRY_DIR } from './registry-files.ts';
 import type { GeneratedBase, ReportDoc } from './report-data.ts';
-import { baseFile, readBase, readBaseStamp, readReports, REPORTS_DIR, serializeReport } from './report-file.ts';
+import { baseFile, readBase, readBaseStamp, readReports, REPORTS_DIR, serializeReport, type ReportOnDisk } from './report-file.ts';
 import { reportSlug } from './slug.ts';
 
 export const SEEDS_DIR = 'seeds';
@@ -26,6 +25,8 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** Skip sources whose text and extractor are unchanged since the last ingest. */
   ifNeeded?: boolean;
+  /** Worker threads for extraction (see extract-pool.ts). */
+  pool?: PoolOptions;
 }
 
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
@@ -69,8 +70,7 @@ export function seedFiles(root: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
 }
 
-function generate(text: string, source: string, registry: Registry, slugFor: (city: string | null, year: number | null, title: string) => string): ReportDoc {
-  const r = extractReport(text, registry);
+function generate(r: ExtractedText, source: string, slugFor: (city: string | null, year: number | null, title: string) => string): ReportDoc {
   const slug = slugFor(r.city, r.year, r.title);
   return {
     data: {
@@ -81,7 +81,13 @@ function generate(text: string, source: string, registry: Registry, slugFor: (ci
   };
 }
 
-export function ingest(options: IngestOptions = {}): IngestSummary {
+/** A source read and decoded, waiting for its extraction. */
+interface Pending { file: string; source: string; entry: IngestEntry; text: string; current: ReportOnDisk | null; base: GeneratedBase | null; sourceHash: string }
+
+/** Texts extracted at a time: enough to keep the workers busy, few enough that memory stays flat. */
+const BATCH = 256;
+
+export async function ingest(options: IngestOptions = {}): Promise<IngestSummary> {
   const root = options.root ?? '.';
   const registry = loadRegistry(root);
   const version = extractorVersion(root);
@@ -93,6 +99,9 @@ export function ingest(options: IngestOptions = {}): IngestSummary {
   const explicit = options.files?.length ? options.files : null;
   const files = explicit ?? seedFiles(root);
 
+  // Read and decode every source first; the texts that need it are then extracted together (on
+  // worker threads when there are many), and written in order, so slugs are given out as before.
+  const pending: Pending[] = [];
   for (const file of files) {
     const source = basename(file);
     const entry: IngestEntry = { source: relative(root, file) || file, outcome: 'failed', messages: [] };
@@ -110,8 +119,12 @@ export function ingest(options: IngestOptions = {}): IngestSummary {
     const read = decodeSource(bytes);
     if (!read.ok) { entry.messages.push(read.error); continue; }
     entry.messages.push(...read.notes);
-    const cityOf = (name: string | null) => registry.cities.find((c) => c.name === name) ?? null;
-    const next = generate(read.text, source, registry, (city, year, title) =>
+    pending.push({ file, source, entry, text: read.text, current, base, sourceHash });
+  }
+  const cityOf = (name: string | null) => registry.cities.find((c) => c.name === name) ?? null;
+  /** Merges a source's new extraction into its report and writes the report, its base and its seed copy. */
+  const write = ({ file, source, entry, current, base, sourceHash }: Pending, extracted: ExtractedText): void => {
+    const next = generate(extracted, source, (city, year, title) =>
       current?.data.slug ?? reportSlug(cityOf(city), year, title, taken));
     if (!next.data.city) entry.messages.push('no city recognised; add it to content/registry/cities.yaml or set `city` in the report');
     taken.add(next.data.slug);
@@ -123,14 +136,14 @@ export function ingest(options: IngestOptions = {}): IngestSummary {
     const before = current ? serializeReport(current) : null;
     entry.outcome = !current ? 'created' : before === content ? 'unchanged' : 'updated';
     entry.changes = describeChanges(current, merged);
-    if (options.dryRun) continue;
+    if (options.dryRun) return;
     // A text ingested from elsewhere joins seeds/, so the site can always be rebuilt from seeds/ alone.
     const seedCopy = join(root, SEEDS_DIR, source);
     if (resolve(file) !== resolve(seedCopy)) {
       if (existsSync(seedCopy) && readFileSync(seedCopy, 'utf8') !== readFileSync(file, 'utf8')) {
         entry.messages.push(`seeds/${source} already exists with other text; rename the new file`);
         entry.outcome = 'failed';
-        continue;
+        return;
       }
       mkdirSync(join(root, SEEDS_DIR), { recursive: true });
       copyFileSync(file, seedCopy);
@@ -142,6 +155,17 @@ export function ingest(options: IngestOptions = {}): IngestSummary {
     const baseText = JSON.stringify(newBase, null, 1) + '\n';
     const basePath = baseFile(root, merged.data.slug);
     if (!existsSync(basePath) || readFileSync(basePath, 'utf8') !== baseText) writeFileAtomic(basePath, baseText);
+  };
+
+  const pool = extractor(registry, pending.reduce((a, p) => a + p.text.length, 0), options.pool);
+  try {
+    for (let from = 0; from < pending.length; from += BATCH) {
+      const batch = pending.slice(from, from + BATCH);
+      const extracted = await pool.extract(batch.map((p) => p.text));
+      batch.forEach((p, i) => write(p, extracted[i]!));
+    }
+  } finally {
+    await pool.close();
   }
 
   if (!explicit) {
