@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractReport } from '../src/extraction/index.ts';
-import { extractAll, extractor } from '../src/ingest/extract-pool.ts';
+import { extractor } from '../src/ingest/extract-pool.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { loadRegistry } from '../src/ingest/registry-files.ts';
 import { makeWorkspace, reportFiles } from './helpers/workspace.ts';
@@ -15,7 +15,8 @@ describe('extraction pool', () => {
   it('gives on two worker threads exactly the reports one thread gives, in order', async () => {
     // Each seed three times, shuffled by a stride, so the workers finish out of order.
     const texts = Array.from({ length: 15 }, (_, i) => seeds[(i * 2) % seeds.length]!);
-    const pooled = await extractAll(texts, registry, { threads: 2, force: true });
+    const pool = extractor(registry, 0, { threads: 2, force: true });
+    const pooled = await pool.extract(texts).finally(() => pool.close());
     expect(pooled).toEqual(texts.map((t) => extractReport(t, registry)));
     expect(pooled[0]!.metrics.length).toBeGreaterThan(10);
   });

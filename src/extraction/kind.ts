@@ -36,8 +36,7 @@ export interface KindContext {
 function lastIndex(re: RegExp, s: string): number {
   let at = -1;
   re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) at = m.index;
-  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) at = m.index; // the last exec, finding none, sets lastIndex back to 0
   return at;
 }
 

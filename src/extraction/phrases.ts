@@ -30,20 +30,22 @@ export class PhraseMatcher {
   find(text: string, from = 0, to = text.length): PhraseHit[] {
     const hits: PhraseHit[] = [];
     for (let i = from; i < to; i++) {
-      const first = text.charCodeAt(i);
-      if (this.starts[first] === 0) continue;
-      const candidates = i + 1 < to ? this.byPair.get(first * 0x10000 + text.charCodeAt(i + 1)) : undefined;
-      let phrase: string | undefined;
-      if (candidates !== undefined) {
-        for (const p of candidates) {
-          if (i + p.length <= to && text.startsWith(p, i)) { phrase = p; break; }
-        }
-      }
-      if (phrase === undefined && this.singles.has(first)) phrase = text[i]!;
+      const phrase = this.longestAt(text, i, to);
       if (phrase === undefined) continue;
       hits.push({ start: i, end: i + phrase.length, phrase });
       i += phrase.length - 1;
     }
     return hits;
+  }
+
+  /** The longest phrase that starts at `i` and ends by `to`, if any. */
+  longestAt(text: string, i: number, to = text.length): string | undefined {
+    const first = text.charCodeAt(i);
+    if (this.starts[first] !== 1) return undefined; // also past the end (NaN)
+    const candidates = i + 1 < to ? this.byPair.get(first * 0x10000 + text.charCodeAt(i + 1)) : undefined;
+    if (candidates !== undefined) {
+      for (const p of candidates) if (i + p.length <= to && text.startsWith(p, i)) return p;
+    }
+    return this.singles.has(first) ? text[i]! : undefined;
   }
 }

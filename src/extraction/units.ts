@@ -1,4 +1,5 @@
 /** The units figures are counted in, and how a unit written in a text is read. */
+import { PhraseMatcher } from './phrases.ts';
 
 /** Written form → normalised unit. Longest forms are tried first. */
 const UNIT_FORMS: Record<string, string> = {
@@ -19,13 +20,7 @@ const UNIT_FORMS: Record<string, string> = {
   床: '张', 班: '个', 元: '元', 倍: '倍', '%': '%', '‰': '‰', 起: '起', 宗: '宗', 例: '例', 对: '对',
   门: '门', 期: '期', 轮: '轮', 单: '单', 种: '种', 类: '类', 款: '款', 本: '本', 节: '节', 堂: '堂',
 };
-/** The written forms by their first character, longest first: a number is followed by one of few. */
-const FORMS_BY_FIRST = new Map<string, string[]>();
-for (const form of Object.keys(UNIT_FORMS).sort((a, b) => b.length - a.length)) {
-  const list = FORMS_BY_FIRST.get(form[0]!);
-  if (list) list.push(form);
-  else FORMS_BY_FIRST.set(form[0]!, [form]);
-}
+const FORMS = new PhraseMatcher(Object.keys(UNIT_FORMS));
 
 /** Words that begin with a unit character but are nouns, not units: 4万家长 is parents, not 家. */
 const NOT_A_UNIT = /^(家长|家庭|家乡|家属|家园|家门|家电|家政|家居|家中|人员|人口|人民|人才|人群|人均|人社|人大|人工|名单|名称|名录|名额|名牌|位置|位于|户籍|户外|户口|场所|场地|场景|场馆|次数|次年|次日|件事|条件|条例|处理|处置|台账|座谈|项目|张贴|所有|所以|所在|所属|支持|支付|支出|批准|批次|头部|份额|部门|部署|部分|套餐|期间|期限|种植|种类|类型|门诊|方面|方式|方案|方向|方便|方法|元素|度假|节点|单位|本地|本市|本级|起步|例如|轮流|班子|班级|对接|对象|对口|只有|个人|个体|个性|起来)/;
@@ -40,11 +35,8 @@ export interface UnitMatch { unit: string; length: number }
 
 /** Reads the unit at the start of `rest` (the text right after a number, magnitude removed). */
 export function readUnit(rest: string): UnitMatch | null {
-  for (const form of FORMS_BY_FIRST.get(rest[0] ?? '') ?? []) {
-    if (!rest.startsWith(form)) continue;
-    if (form.length === 1 && NOT_A_UNIT.test(rest)) break;
-    return { unit: UNIT_FORMS[form]!, length: form.length };
-  }
+  const form = FORMS.longestAt(rest, 0); // the longest written form: 平方公里 before 公里
+  if (form !== undefined && !(form.length === 1 && NOT_A_UNIT.test(rest))) return { unit: UNIT_FORMS[form]!, length: form.length };
   const people = PEOPLE_NOUNS.exec(rest);
   if (people) return { unit: '人', length: 0 };
   return null;

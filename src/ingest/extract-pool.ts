@@ -37,12 +37,6 @@ export function extractor(registry: Registry, totalChars: number, options: PoolO
   return workerPool(registry, threads);
 }
 
-/** Every text's report, on worker threads when `texts` are long enough together. */
-export async function extractAll(texts: string[], registry: Registry, options: PoolOptions = {}): Promise<ExtractedText[]> {
-  const pool = extractor(registry, texts.reduce((a, t) => a + t.length, 0), options);
-  try { return await pool.extract(texts); } finally { await pool.close(); }
-}
-
 interface Batch { texts: string[]; results: ExtractedText[]; next: number; done: number; resolve: (r: ExtractedText[]) => void; reject: (e: Error) => void }
 
 function workerPool(registry: Registry, threads: number): Extractor {
