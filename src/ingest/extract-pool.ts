@@ -28,9 +28,12 @@ export interface Extractor {
   close(): Promise<void>;
 }
 
+/** The threads a pool uses unless told: one per core, at most 8 (each holds the library's tables). */
+export const defaultThreads = (): number => Math.min(availableParallelism(), 8);
+
 /** An extractor for a run that will read `totalChars` of text in all. */
 export function extractor(registry: Registry, totalChars: number, options: PoolOptions = {}): Extractor {
-  const threads = options.threads ?? Math.min(availableParallelism(), 8);
+  const threads = options.threads ?? defaultThreads();
   if (threads <= 1 || (!options.force && totalChars < PARALLEL_MIN_CHARS)) {
     return { extract: async (texts) => texts.map((t) => extractReport(t, registry)), close: async () => {} };
   }
