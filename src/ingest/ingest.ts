@@ -82,7 +82,7 @@ function generate(r: ExtractedText, source: string, slugFor: (city: string | nul
 }
 
 /** A source read and decoded, waiting for its extraction. */
-interface Pending { file: string; source: string; entry: IngestEntry; text: string; current: ReportOnDisk | null; base: GeneratedBase | null; sourceHash: string }
+interface Pending { file: string; source: string; entry: IngestEntry; text: string; current: ReportOnDisk | null; sourceHash: string }
 
 /** Texts extracted at a time: enough to keep the workers busy, few enough that memory stays flat. */
 const BATCH = 256;
@@ -115,15 +115,15 @@ export async function ingest(options: IngestOptions = {}): Promise<IngestSummary
     if (stamp && stamp.sourceHash === sourceHash && stamp.extractorVersion === version) {
       entry.outcome = 'skipped'; entry.report = current!.file; continue;
     }
-    const base = current ? readBase(root, current.data.slug) : null;
     const read = decodeSource(bytes);
     if (!read.ok) { entry.messages.push(read.error); continue; }
     entry.messages.push(...read.notes);
-    pending.push({ file, source, entry, text: read.text, current, base, sourceHash });
+    pending.push({ file, source, entry, text: read.text, current, sourceHash });
   }
   const cityOf = (name: string | null) => registry.cities.find((c) => c.name === name) ?? null;
   /** Merges a source's new extraction into its report and writes the report, its base and its seed copy. */
-  const write = ({ file, source, entry, current, base, sourceHash }: Pending, extracted: ExtractedText): void => {
+  const write = ({ file, source, entry, current, sourceHash }: Pending, extracted: ExtractedText): void => {
+    const base = current ? readBase(root, current.data.slug) : null; // read here, a batch at a time: bases hold whole reports
     const next = generate(extracted, source, (city, year, title) =>
       current?.data.slug ?? reportSlug(cityOf(city), year, title, taken));
     if (!next.data.city) entry.messages.push('no city recognised; add it to content/registry/cities.yaml or set `city` in the report');
