@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { compactDataStore } from './src/site/compact-data-store.ts';
+import { dataStoreFromFile } from './src/site/data-store-from-file.ts';
 
 // BASE_PATH=/REPO/ for a GitHub Pages project site; SITE_URL for absolute links (feeds, sitemap).
 const base = process.env.BASE_PATH ?? '/';
@@ -14,6 +14,6 @@ export default defineConfig({
   cacheDir: './.cache/astro',
   // Pages are rendered several at a time: a page's cost is mostly waiting on file writes.
   build: { format: 'directory', concurrency: 8 },
-  integrations: [mdx(), compactDataStore()],
+  integrations: [mdx(), dataStoreFromFile()],
   devToolbar: { enabled: false },
 });

@@ -17,10 +17,10 @@ import type { Plugin } from 'vite';
 
 const DATA_STORE_MODULE = '\0astro:data-layer-content';
 const ASTRO_PLUGIN = 'astro-content-virtual-mod-plugin';
-const NAME = 'minsheng:compact-data-store';
+const NAME = 'minsheng:data-store-from-file';
 const MARK = "import { readFileSync } from 'node:fs';";
 
-export function compactDataStore(): AstroIntegration {
+export function dataStoreFromFile(): AstroIntegration {
   return {
     name: NAME,
     hooks: {
@@ -47,8 +47,8 @@ export function compactDataStore(): AstroIntegration {
           // Should Astro's loader still come first (another Vite), its output is replaced here.
           transform(code, id) {
             if (id !== DATA_STORE_MODULE || code.startsWith(MARK)) return;
-            const compact = load();
-            return compact && { code: compact, map: { mappings: '' } };
+            const fromFile = load();
+            return fromFile && { code: fromFile, map: { mappings: '' } };
           },
         };
         updateConfig({ vite: { plugins: [plugin] } });
