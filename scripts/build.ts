@@ -9,6 +9,10 @@
 import { buildSite, mergeShards } from '../src/build/site-build.ts';
 import { readAndCheck } from '../src/ingest/check.ts';
 import { ingest } from '../src/ingest/ingest.ts';
+import { IngestBusyError } from '../src/ingest/lock.ts';
+import { RegistryError } from '../src/ingest/registry-files.ts';
+import { formatProblem, isError } from '../src/model/problem.ts';
+import { UnsafePathError } from '../src/model/safe-path.ts';
 
 const args = process.argv.slice(2);
 const value = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -23,15 +27,24 @@ if (args.includes('--merge')) {
 }
 
 if (!args.includes('--skip-ingest')) {
-  const summary = await ingest({ ifNeeded: true });
+  let summary;
+  try {
+    summary = await ingest({ ifNeeded: true });
+  } catch (e) {
+    if (!(e instanceof RegistryError || e instanceof IngestBusyError || e instanceof UnsafePathError)) throw e;
+    console.error(`${e.message}\nthe site was not built.`);
+    process.exit(1);
+  }
   for (const e of summary.entries) if (e.outcome !== 'skipped' && e.outcome !== 'unchanged') console.log(`${e.outcome} ${e.source}${e.messages.length ? `: ${e.messages.join('; ')}` : ''}`);
   for (const w of summary.warnings) console.warn(`warning: ${w}`);
-  if (!summary.ok) { console.error('ingest failed; see the messages above'); process.exit(1); }
+  for (const p of summary.problems) console.error(formatProblem(p));
+  if (!summary.ok) { console.error('ingest failed; see the messages above; the site was not built.'); process.exit(1); }
 }
 const { problems, reports } = readAndCheck('.');
-if (problems.length) {
-  for (const p of problems) console.error(`${p.file}:${p.line}: ${p.message}`);
-  console.error(`\n${problems.length} problem(s) in content/; the site was not built.`);
+for (const p of problems) console.error(formatProblem(p));
+const errors = problems.filter(isError).length;
+if (errors) {
+  console.error(`\n${errors} problem(s) in content/; the site was not built.`);
   process.exit(1);
 }
 const shardArg = value('--shard');

@@ -3,7 +3,10 @@
  * Reads seeds/*.txt (or the given files) into content/reports/*.mdx, keeping editors' changes.
  */
 import { ingest } from '../src/ingest/ingest.ts';
+import { IngestBusyError } from '../src/ingest/lock.ts';
 import { RegistryError } from '../src/ingest/registry-files.ts';
+import { formatProblem } from '../src/model/problem.ts';
+import { UnsafePathError } from '../src/model/safe-path.ts';
 
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => a.startsWith('--') && !['--dry-run', '--if-needed'].includes(a));
@@ -26,9 +29,11 @@ try {
     for (const m of e.messages) (e.outcome === 'failed' ? console.error : console.log)(`          ${e.source}: ${m}`);
   }
   for (const w of summary.warnings) console.warn(`warning: ${w}`);
+  for (const p of summary.problems) console.error(formatProblem(p));
+  if (summary.problems.length) console.error(`\ningest stopped before writing anything: ${summary.problems.length} problem(s) above; fix them and run again.`);
   console.log(`${args.includes('--dry-run') ? '(dry run, nothing written) ' : ''}` + [...counts].map(([k, v]) => `${v} ${k}`).join(', '));
   process.exitCode = summary.ok ? 0 : 1;
 } catch (e) {
-  if (e instanceof RegistryError) { console.error(e.message); process.exit(1); }
+  if (e instanceof RegistryError || e instanceof IngestBusyError || e instanceof UnsafePathError) { console.error(e.message); process.exit(1); }
   throw e;
 }

@@ -1,6 +1,6 @@
 /** The reports collection: every report under content/reports/, checked against the report schema. */
 import { defineCollection } from 'astro:content';
-import { reportSchema } from './site/report-schema.ts';
+import { reportSchema } from './model/report-schema.ts';
 import { reportsLoader } from './site/reports-loader.ts';
 
 const reports = defineCollection({ loader: reportsLoader(), schema: reportSchema });

@@ -42,7 +42,7 @@ describe('content check', () => {
     edit(a, (t) => t.replace('  - 市教育局\n', '  - 市教委员会\n').replace('text: 新增城镇就业8.8万人}', 'text: 新增城镇就业9.9万人}'));
     const text = checkContent(root).map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n');
     expect(text).toMatch(/department "市教委员会" is not in content\/registry\/departments\.yaml/);
-    expect(text).toMatch(/«新增城镇就业9\.9万人» does not occur in the report's body/);
+    expect(text).toMatch(/«新增城镇就业9\.9万人» does not occur in the text a reader sees/);
   });
 
   it('exits non-zero from the command line, printing file:line messages', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/ingest.ts';
 import { parseReport, serializeReport } from '../src/ingest/report-file.ts';
-import type { ReportDoc } from '../src/ingest/report-data.ts';
+import type { ReportDoc } from '../src/model/report-data.ts';
 import { makeWorkspace, reportFiles } from './helpers/workspace.ts';
 
 const SEED = '002_211da1db43f6adac.txt';

@@ -7,7 +7,7 @@ import { ingest } from '../src/ingest/ingest.ts';
 import { parseReport } from '../src/ingest/report-file.ts';
 import { visibleText } from '../src/ingest/visible-text.ts';
 import { checkContent } from '../src/ingest/check.ts';
-import { reportSchema } from '../src/site/report-schema.ts';
+import { reportSchema } from '../src/model/report-schema.ts';
 import { makeWorkspace, reportFiles } from './helpers/workspace.ts';
 
 describe('ingest of the five seeds', () => {

@@ -6,13 +6,37 @@ export interface Segment {
   text: string;
 }
 
-/** Splits on newlines; empty lines are dropped. */
+/**
+ * Lines longer than this (a whole text without line breaks) are cut after a sentence end, so
+ * that the work done per figure, which looks back along its line, stays bounded: linear time.
+ */
+const LONG_LINE = 2000;
+
+/** Splits on newlines; empty lines are dropped; a very long line is cut into runs of whole sentences. */
 export function lines(text: string): Segment[] {
   const out: Segment[] = [];
   let start = 0;
   for (const part of text.split('\n')) {
-    if (part.trim()) out.push({ start, end: start + part.length, text: part });
+    if (part.length > LONG_LINE) out.push(...cutLongLine({ start, end: start + part.length, text: part }));
+    else if (part.trim()) out.push({ start, end: start + part.length, text: part });
     start += part.length + 1;
+  }
+  return out;
+}
+
+function cutLongLine(line: Segment): Segment[] {
+  const out: Segment[] = [];
+  let from = 0;
+  while (from < line.text.length) {
+    let to = Math.min(line.text.length, from + LONG_LINE);
+    if (to < line.text.length) {
+      const window = line.text.slice(from + LONG_LINE / 2, to);
+      const end = Math.max(window.lastIndexOf('。'), window.lastIndexOf(';'), window.lastIndexOf('!'), window.lastIndexOf('?'));
+      if (end >= 0) to = from + LONG_LINE / 2 + end + 1;
+    }
+    const text = line.text.slice(from, to);
+    if (text.trim()) out.push({ start: line.start + from, end: line.start + to, text });
+    from = to;
   }
   return out;
 }

@@ -1,60 +1,73 @@
 /**
- * Validates all content: the report schema, that every metric's text occurs in the body,
- * that cities and departments are in the registry, and no duplicate slugs or metrics.
+ * Validates all content: the registry (slugs, reserved names, uniqueness), the report schema,
+ * that every metric's text occurs in the text a reader sees, that cities and departments are in
+ * the registry, that `source` names a seed, and no duplicate slugs or metrics. Every problem of
+ * a file is reported at once, each at its line.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Registry } from '../extraction/types.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { extractorVersion } from './ingest.ts';
-import { reportSchema } from '../site/report-schema.ts';
+import { extractorVersion, seedKey, SEEDS_DIR } from './ingest.ts';
+import { metricSchema, reportSchema } from '../model/report-schema.ts';
+import { parseReportFile } from '../model/frontmatter.ts';
+import type { Problem } from '../model/problem.ts';
 import { departmentsOf } from '../extraction/registry.ts';
 import { loadRegistry, RegistryError } from './registry-files.ts';
 import { readReports, type ReportOnDisk } from './report-file.ts';
 import { unescapedText, visibleText } from './visible-text.ts';
 
-export interface Problem { file: string; line: number; message: string }
+export type { Problem } from '../model/problem.ts';
 
-/** The line of the frontmatter where a key path (metrics.3.unit) is written, or 1. */
-function lineOf(source: string, path: Array<string | number>): number {
-  const lines = source.split('\n');
-  const top = String(path[0] ?? '');
-  let at = lines.findIndex((l) => l.startsWith(`${top}:`));
-  if (at < 0) return 1;
-  if (typeof path[1] === 'number') {
-    let seen = -1;
-    for (let i = at + 1; i < lines.length && /^\s/.test(lines[i]!); i++) if (/^\s*-\s/.test(lines[i]!) && ++seen === path[1]) return i + 1;
-  }
-  return at + 1;
-}
+/** What a report typed in by hand says as its source. */
+export const HAND_ENTERED = '编辑录入';
+
+/** Units whose figures cannot be below zero: a negative one is a typo (a minus sign for a dash). */
+const NEVER_NEGATIVE = /^(人|户|个|家|所|座|张|套|名|位|项|条|次|台|辆|公里|千米|米|平方米|亩|吨|元|元\/月|元\/年|床|间|处|场|批)$/;
+
+interface CheckContext { registry: Registry; cityNames: Set<string>; seeds: Set<string> | null }
 
 /** The problems of one report on its own (all but duplicate slugs, which need every report). */
-function checkReport(r: ReportOnDisk, file: string, registry: Registry, cityNames: Set<string>): Problem[] {
+function checkReport(r: ReportOnDisk, file: string, ctx: CheckContext): Problem[] {
   const problems: Problem[] = [];
-  let source: string | undefined; // read again only to place a problem on its line
-  const add = (path: Array<string | number>, message: string) => problems.push({ file, line: lineOf(source ??= readFileSync(r.file, 'utf8'), path), message });
+  let lineOf: ((path: Array<string | number>) => number) | undefined; // the file is parsed again only to place a problem
+  const at = (path: Array<string | number>) => (lineOf ??= parseReportFile(readFileSync(r.file, 'utf8')).lineOf)(path);
+  const add = (path: Array<string | number>, message: string, severity?: 'warning') => problems.push({ file, line: at(path), message, ...(severity && { severity }) });
   const parsed = reportSchema.safeParse(r.data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) add(issue.path, `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
-    return problems;
   }
-  const data = parsed.data;
-  if (!cityNames.has(data.city)) add(['city'], `city "${data.city}" is not in content/registry/cities.yaml; add it there or correct the name`);
-  const known = new Set(departmentsOf(registry, data.city).map((d) => d.name));
-  data.departments.forEach((d, i) => {
-    if (!known.has(d)) add(['departments', i], `department "${d}" is not in content/registry/departments.yaml; add it (with its short names as aliases) or use the full official name`);
+  // Whatever parts are well-formed are checked too, so an editor sees every problem at once.
+  const raw = r.data as unknown as Record<string, unknown>;
+  const city = typeof raw.city === 'string' ? raw.city : null;
+  if (city && !ctx.cityNames.has(city)) add(['city'], `city "${city}" is not in content/registry/cities.yaml; add it there or correct the name`);
+  const known = new Set(departmentsOf(ctx.registry, city).map((d) => d.name));
+  if (Array.isArray(raw.departments)) raw.departments.forEach((d, i) => {
+    if (typeof d === 'string' && !known.has(d)) add(['departments', i], `department "${d}" is not in content/registry/departments.yaml; add it (with its short names as aliases) or use the full official name`);
   });
-  // Most spans are found in the body once its backslash escapes are undone; only the rest
-  // need the body parsed as Markdown (an editor's emphasis or links).
-  const unescaped = unescapedText(r.body);
+  const source = typeof raw.source === 'string' ? raw.source : null;
+  if (source && ctx.seeds && source !== HAND_ENTERED && !ctx.seeds.has(seedKey(source))) {
+    add(['source'], `source "${source}" names no file in seeds/; write the seed's file name exactly (e.g. 002_211da1db43f6adac.txt), or ${HAND_ENTERED} for a report typed in by hand`, 'warning');
+  }
+  const body = r.body;
+  // Most spans are found in the body once its backslash escapes are undone; a body with raw HTML
+  // or an editor's Markdown is parsed, since a reader never sees what the markup hides.
+  const plain = !/(^|[^\\])[<[*_`]/.test(body);
+  const unescaped = plain ? unescapedText(body) : '';
   let parsedText: string | undefined;
-  const occurs = (span: string) => unescaped.includes(span) || (parsedText ??= visibleText(r.body)).includes(span);
+  const occurs = (span: string) => (plain && unescaped.includes(span)) || (parsedText ??= visibleText(body)).includes(span);
   const seen = new Map<string, number>();
   const firstWithId = new Map<string, number>();
-  data.metrics.forEach((m, i) => {
-    if (!occurs(m.text)) add(['metrics', i], `metrics.${i} (${m.label}): its text «${m.text}» does not occur in the report's body; copy the exact words from the text`);
+  const metrics = Array.isArray(raw.metrics) ? raw.metrics : [];
+  metrics.forEach((item, i) => {
+    const one = metricSchema.safeParse(item);
+    if (!one.success) return; // its schema problems are reported above
+    const m = one.data;
+    if (!occurs(m.text)) add(['metrics', i], `metrics.${i} (${m.label}): its text «${m.text}» does not occur in the text a reader sees; copy the exact words from the report's text`);
     for (const d of m.department?.split('、') ?? []) if (!known.has(d)) add(['metrics', i], `metrics.${i}: department "${d}" is not in the registry; add it to content/registry/departments.yaml or fix the name`);
+    if (m.value < 0 && NEVER_NEGATIVE.test(m.unit)) add(['metrics', i, 'value'], `metrics.${i}: value ${m.value} ${m.unit} is negative, which a count or amount cannot be; remove the minus sign`, 'warning');
+    if (Number.isInteger(m.value) && !Number.isSafeInteger(m.value)) add(['metrics', i, 'value'], `metrics.${i}: value ${m.value} is beyond 2^53 and cannot be stored exactly; check the number (base units: 8.8万 → 88000)`, 'warning');
     const key = `${m.value}|${m.unit}|${m.text}|${m.kind}|${m.year}|${m.department}`;
     if (seen.has(key)) add(['metrics', i], `metrics.${i} repeats metrics.${seen.get(key)} (same value, unit, kind, year, department and text); delete one`);
     else seen.set(key, i);
@@ -65,14 +78,14 @@ function checkReport(r: ReportOnDisk, file: string, registry: Registry, cityName
   return problems;
 }
 
-/** Check results by report hash, valid while the registry and the code they depend on are the same. */
+/** Check results by report hash, valid while the registry, the seeds and the code they depend on are the same. */
 const CHECK_CACHE = '.cache/checked-reports.json';
 interface CheckCache { context: string; results: Record<string, Problem[]> }
 
-function openCheckCache(root: string): CheckCache {
-  // The registry and the extraction code (departmentsOf) as ingest versions them, and the checking code itself.
-  const hash = createHash('sha1').update(extractorVersion(root));
-  for (const module of ['./check.ts', './visible-text.ts', '../site/report-schema.ts']) hash.update('\0').update(readFileSync(new URL(module, import.meta.url)));
+function openCheckCache(root: string, seeds: Set<string> | null): CheckCache {
+  // The registry and the extraction code (departmentsOf) as ingest versions them, the seeds' names and the checking code itself.
+  const hash = createHash('sha1').update(extractorVersion(root)).update('\0').update([...seeds ?? []].sort().join('\0'));
+  for (const module of ['./check.ts', './visible-text.ts', '../model/report-schema.ts', '../model/frontmatter.ts']) hash.update('\0').update(readFileSync(new URL(module, import.meta.url)));
   const context = hash.digest('base64');
   try {
     const stored = JSON.parse(readFileSync(join(root, CHECK_CACHE), 'utf8')) as CheckCache;
@@ -86,31 +99,38 @@ function saveCheckCache(root: string, cache: CheckCache, results: Record<string,
   if (!same) writeFileAtomic(join(root, CHECK_CACHE), JSON.stringify({ context: cache.context, results }));
 }
 
+/** The seeds' keys, or null when the project keeps no seeds/ folder (content typed in by hand). */
+function seedKeys(root: string): Set<string> | null {
+  const dir = join(root, SEEDS_DIR);
+  return existsSync(dir) ? new Set(readdirSync(dir).map(seedKey)) : null;
+}
+
 export function checkContent(root: string): Problem[] {
   return readAndCheck(root).problems;
 }
 
-/** Reads every report and checks it: the problems, and the reports for a build to use. */
+/** Reads every report and checks it: the problems (errors and warnings), and the reports for a build to use. */
 export function readAndCheck(root: string): { problems: Problem[]; reports: ReportOnDisk[] } {
   const problems: Problem[] = [];
   let registry;
   try { registry = loadRegistry(root); } catch (e) {
-    if (e instanceof RegistryError) return { problems: [{ file: 'content/registry', line: 1, message: e.message }], reports: [] };
+    if (e instanceof RegistryError) return { problems: e.problems.length ? e.problems : [{ file: 'content/registry', line: 1, message: e.message }], reports: [] };
     throw e;
   }
-  const reports = readReports(root, (file, message) => problems.push({ file: relative(root, file), line: 1, message: `${message}; fix the YAML between the --- lines` }));
+  const reports = readReports(root, (file, line, message) => problems.push({ file: relative(root, file), line, message }));
   const slugs = new Map<string, string>();
-  const cityNames = new Set(registry.cities.map((c) => c.name));
-  const cache = openCheckCache(root);
+  const seeds = seedKeys(root);
+  const ctx: CheckContext = { registry, cityNames: new Set(registry.cities.map((c) => c.name)), seeds };
+  const cache = openCheckCache(root, seeds);
   const kept: Record<string, Problem[]> = {};
   for (const r of reports) {
     const file = relative(root, r.file);
     const rawSlug = typeof r.data.slug === 'string' ? r.data.slug : null;
     const prior = rawSlug ? slugs.get(rawSlug) : undefined;
-    if (rawSlug && prior) problems.push({ file, line: lineOf(readFileSync(r.file, 'utf8'), ['slug']), message: `slug "${rawSlug}" is also used by ${prior}; give one of them another slug` });
+    if (rawSlug && prior) problems.push({ file, line: parseReportFile(readFileSync(r.file, 'utf8')).lineOf(['slug']), message: `slug "${rawSlug}" is also used by ${prior}; give one of them another slug` });
     if (rawSlug) slugs.set(rawSlug, file);
-    // A file's own problems depend only on its text, the registry and this code: cached by those.
-    const own = cache.results[r.hash]?.map((p) => ({ ...p, file })) ?? checkReport(r, file, registry, cityNames);
+    // A file's own problems depend only on its text, the registry, the seeds and this code: cached by those.
+    const own = cache.results[r.hash]?.map((p) => ({ ...p, file })) ?? checkReport(r, file, ctx);
     kept[r.hash] = own;
     problems.push(...own);
   }

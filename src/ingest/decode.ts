@@ -1,4 +1,5 @@
 /** Bytes → text for source files in the encodings Chinese government sites use. */
+import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
 export interface Decoded {
@@ -34,6 +35,32 @@ function repairMojibake(text: string): string | null {
   return best && score(best) > base + 0.15 ? best : null;
 }
 
+/** Encodings tried, best-scoring first, when a file is not UTF-8: GBK, Big5 (Taiwan, Hong Kong), UTF-16 without a BOM. */
+const FALLBACKS = [['gb18030', 'GBK/GB18030'], ['big5', 'Big5'], ['utf16le', 'UTF-16LE'], ['utf16be', 'UTF-16BE']] as const;
+
+/** UTF-16 without a BOM has a NUL byte beside nearly every ASCII character (newlines, digits). */
+function looksLikeUtf16(bytes: Buffer): boolean {
+  if (bytes.length < 4 || bytes.length % 2) return false;
+  let even = 0, odd = 0;
+  for (let i = 0; i < Math.min(bytes.length, 65536); i++) if (bytes[i] === 0) (i % 2 ? odd++ : even++);
+  return Math.max(even, odd) > 8 * Math.min(even, odd) + 2;
+}
+
+/** The best decoding of bytes that are not UTF-8, or null when none reads as Chinese. */
+function decodeOther(bytes: Buffer): { text: string; encoding: string; name: string } | null {
+  let best: { text: string; encoding: string; name: string; score: number } | null = null;
+  for (const [encoding, name] of FALLBACKS) {
+    const text = iconv.decode(bytes, encoding);
+    const lost = (text.match(/\uFFFD/g) ?? []).length;
+    if (lost > text.length / 1000) continue;
+    const s = score(text);
+    if (s > 0.2 && (!best || s > best.score)) best = { text, encoding, name, score: s };
+  }
+  return best;
+}
+
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 export function decodeSource(bytes: Buffer): ({ ok: true } & Decoded) | { ok: false; error: string } {
   const notes: string[] = [];
   if (bytes.length === 0) return { ok: false, error: 'the file is empty; put the report text in it, or delete it' };
@@ -44,16 +71,21 @@ export function decodeSource(bytes: Buffer): ({ ok: true } & Decoded) | { ok: fa
   else {
     let utf8: string | null = null;
     try { utf8 = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { /* not valid UTF-8 */ }
-    if (utf8 === null) {
-      const invalid = (new TextDecoder('utf-8').decode(bytes).match(/\uFFFD/g) ?? []).length;
-      const gb = iconv.decode(bytes, 'gb18030');
-      if (!gb.includes('\uFFFD') && score(gb) > 0.2) { encoding = 'gb18030'; text = gb; notes.push('decoded from GBK/GB18030'); }
-      else return { ok: false, error: `is not UTF-8 or GBK text (${invalid} undecodable bytes); save it as UTF-8` };
+    if (utf8 === null || looksLikeUtf16(bytes)) {
+      const other = decodeOther(bytes);
+      if (other) { encoding = other.encoding; text = other.text; notes.push(`decoded from ${other.name}`); }
+      else if (utf8 !== null) text = utf8;
+      else {
+        const invalid = (new TextDecoder('utf-8').decode(bytes).match(/\uFFFD/g) ?? []).length;
+        const guess = chardet.detect(bytes);
+        return { ok: false, error: `is not UTF-8, GBK, Big5 or UTF-16 text (${invalid} undecodable bytes${guess ? `; it looks like ${guess}` : ''}); save it as UTF-8` };
+      }
     } else text = utf8;
   }
   if (text.charCodeAt(0) === 0xfeff) { text = text.slice(1); notes.push('removed a byte-order mark'); }
-  const controls = (text.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
+  const controls = (text.match(CONTROLS) ?? []).length;
   if (controls > Math.max(4, text.length / 200)) return { ok: false, error: 'looks like a binary file, not text; give the report as a .txt file' };
+  if (controls) { text = text.replace(CONTROLS, ''); notes.push(`removed ${controls} control character(s) (such as NUL) that a reader would see as �`); }
   if (/\r/.test(text)) { text = text.replace(/\r\n?/g, '\n'); notes.push('converted Windows line endings'); }
   const repaired = repairMojibake(text);
   if (repaired) {

@@ -6,14 +6,19 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { extractor, type ExtractedText, type PoolOptions } from './extract-pool.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { removeStaleTemps, writeFileAtomic } from './atomic-write.ts';
+import { acquireIngestLock } from './lock.ts';
 import { toMdxBody } from './mdx-body.ts';
 import { mergeReport } from './merge.ts';
 import { decodeSource } from './decode.ts';
 import { readBytes } from './read-source.ts';
 import { loadRegistry, REGISTRY_DIR } from './registry-files.ts';
-import type { GeneratedBase, ReportDoc } from './report-data.ts';
-import { baseFile, readBase, readBaseStamp, readReports, REPORTS_DIR, serializeReport, type ReportOnDisk } from './report-file.ts';
+import type { Metric } from '../extraction/types.ts';
+import type { GeneratedBase, ReportDoc } from '../model/report-data.ts';
+import type { Problem } from '../model/problem.ts';
+import { contentFile } from '../model/safe-path.ts';
+import { isSlug } from '../model/slugs.ts';
+import { baseFile, GENERATED_DIR, lineIn, readBase, readBaseStamp, readReports, REPORTS_DIR, serializeReport, textHash, type ReportOnDisk } from './report-file.ts';
 import { reportSlug } from './slug.ts';
 
 export const SEEDS_DIR = 'seeds';
@@ -49,7 +54,11 @@ function describeChanges(before: ReportDoc | null, after: ReportDoc): Changes {
   };
 }
 
-export interface IngestSummary { entries: IngestEntry[]; warnings: string[]; ok: boolean }
+/**
+ * What a run did. `problems` are reasons it wrote nothing at all (a report that does not parse,
+ * a slug that is not a slug): each names the file and line to fix.
+ */
+export interface IngestSummary { entries: IngestEntry[]; warnings: string[]; problems: Problem[]; ok: boolean }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
@@ -64,10 +73,33 @@ export function extractorVersion(root: string): string {
   return hash(parts.join('\0'));
 }
 
-export function seedFiles(root: string): string[] {
+/** A seed is a .txt file (any case) directly in seeds/. */
+const isSeedName = (name: string) => /\.txt$/i.test(name) && !name.startsWith('.');
+
+export function seedFiles(root: string, warn: (message: string) => void = () => {}): string[] {
   const dir = join(root, SEEDS_DIR);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile() && isSeedName(entry.name)) out.push(join(dir, entry.name));
+    else if (entry.isDirectory()) warn(`seeds/${entry.name}/: folders in seeds/ are not read; move its .txt files up into seeds/`);
+    else if (!entry.name.startsWith('.')) warn(`seeds/${entry.name}: not read, since only .txt files are sources; rename it to end in .txt, or move it out of seeds/`);
+  }
+  return out.sort();
+}
+
+/** The seed a report was read from, as a key that survives an editor's slip (002_ab.txt, 002_AB.TXT, 002_ab). */
+export const seedKey = (name: string) => basename(name).normalize('NFC').trim().toLowerCase().replace(/\.txt$/, '');
+
+/** Metrics that check would call repeats (same figure, or same id): the first is kept (a text pasted twice). */
+function withoutRepeats(metrics: Metric[]): Metric[] {
+  const seen = new Set<string>();
+  return metrics.filter((m) => {
+    const key = `${m.value}|${m.unit}|${m.text}|${m.kind}|${m.year}|${m.department}`;
+    if (seen.has(key) || seen.has(`id:${m.id}`)) return false;
+    seen.add(key).add(`id:${m.id}`);
+    return true;
+  });
 }
 
 function generate(r: ExtractedText, source: string, slugFor: (city: string | null, year: number | null, title: string) => string): ReportDoc {
@@ -75,7 +107,7 @@ function generate(r: ExtractedText, source: string, slugFor: (city: string | nul
   return {
     data: {
       title: r.title, slug, city: r.city, year: r.year, published: r.published, source, outlet: r.outlet,
-      departments: r.departments, metrics: r.metrics,
+      departments: r.departments, metrics: withoutRepeats(r.metrics),
     },
     body: toMdxBody(r.body),
   };
@@ -89,15 +121,64 @@ const BATCH = 256;
 
 export async function ingest(options: IngestOptions = {}): Promise<IngestSummary> {
   const root = options.root ?? '.';
+  const release = options.dryRun ? () => {} : acquireIngestLock(root);
+  try {
+    return await ingestLocked(root, options);
+  } finally {
+    release();
+  }
+}
+
+/** Every report, or the problems that make it unsafe to write any (nothing is written then). */
+function readReportsSafely(root: string): { reports: ReportOnDisk[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const reports = readReports(root, (file, line, message) => problems.push({ file: relative(root, file), line, message: `${message}; fix it and run again (nothing was written)` }));
+  for (const r of reports) {
+    const file = relative(root, r.file);
+    if (!isSlug(r.data.slug)) problems.push({ file, line: lineIn(r.file, ['slug']), message: `slug ${JSON.stringify(r.data.slug ?? null)} is not a slug: use lower-case letters, digits and hyphens only; fix it and run again (nothing was written)` });
+    if (typeof r.data.source !== 'string' || !r.data.source) problems.push({ file, line: lineIn(r.file, ['source']), message: 'source is missing: write the seed file it was read from (e.g. 002_….txt), or 编辑录入; fix it and run again (nothing was written)' });
+  }
+  return { reports, problems };
+}
+
+/**
+ * The report of each seed, by seed key: the report whose generated base records the seed (a key an
+ * editor does not edit), else the report whose `source` names it. Two reports for one seed are a problem.
+ */
+function reportsBySeed(root: string, reports: ReportOnDisk[], problems: Problem[]): Map<string, ReportOnDisk> {
+  const out = new Map<string, ReportOnDisk>();
+  const claim = (key: string, r: ReportOnDisk) => {
+    const other = out.get(key);
+    if (other && other !== r) {
+      problems.push({ file: relative(root, r.file), line: lineIn(r.file, ['source']), message: `this report and ${relative(root, other.file)} are both from seed ${key}.txt; merge them into one, or give one of them source: 编辑录入` });
+    } else out.set(key, r);
+  };
+  const bySource = new Map<string, ReportOnDisk>();
+  for (const r of reports) {
+    const seed = readBaseStamp(root, r.data.slug)?.seed;
+    if (seed) claim(seedKey(seed), r);
+    else bySource.set(seedKey(r.data.source), r);
+  }
+  for (const [key, r] of bySource) if (!out.has(key)) out.set(key, r);
+  return out;
+}
+
+async function ingestLocked(root: string, options: IngestOptions): Promise<IngestSummary> {
   const registry = loadRegistry(root);
   const version = extractorVersion(root);
   const warnings: string[] = [];
   const entries: IngestEntry[] = [];
-  const reports = readReports(root, (file, message) => warnings.push(`${file}: ${message}`));
-  const bySource = new Map(reports.map((r) => [r.data.source, r]));
+  if (!options.dryRun) {
+    for (const dir of [REPORTS_DIR, GENERATED_DIR]) {
+      for (const name of removeStaleTemps(join(root, dir))) warnings.push(`${dir}/${name}: removed a temporary file left by an ingest that was stopped`);
+    }
+  }
+  const { reports, problems } = readReportsSafely(root);
+  const bySeed = problems.length ? new Map<string, ReportOnDisk>() : reportsBySeed(root, reports, problems);
+  if (problems.length) return { entries, warnings, problems, ok: false };
   const taken = new Set(reports.map((r) => r.data.slug));
   const explicit = options.files?.length ? options.files : null;
-  const files = explicit ?? seedFiles(root);
+  const files = explicit ?? seedFiles(root, (w) => warnings.push(w));
 
   // Read and decode every source first; the texts that need it are then extracted together (on
   // worker threads when there are many), and written in order, so slugs are given out as before.
@@ -108,7 +189,8 @@ export async function ingest(options: IngestOptions = {}): Promise<IngestSummary
     entries.push(entry);
     const bytes = readBytes(file);
     if (typeof bytes === 'string') { entry.messages.push(bytes); continue; }
-    const current = bySource.get(source) ?? null;
+    const current = bySeed.get(seedKey(source)) ?? null;
+    if (current && current.data.source !== source) entry.messages.push(`${relative(root, current.file)} says source: ${current.data.source}; it is the report of ${source} (write source: ${source} there)`);
     // The hash of the file's bytes: an unchanged source is skipped before it is even decoded.
     const sourceHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     const stamp = options.ifNeeded && current ? readBaseStamp(root, current.data.slug) : null;
@@ -124,15 +206,15 @@ export async function ingest(options: IngestOptions = {}): Promise<IngestSummary
   /** Merges a source's new extraction into its report and writes the report, its base and its seed copy. */
   const write = ({ file, source, entry, current, sourceHash }: Pending, extracted: ExtractedText): void => {
     const base = current ? readBase(root, current.data.slug) : null; // read here, a batch at a time: bases hold whole reports
-    const next = generate(extracted, source, (city, year, title) =>
+    let next = generate(extracted, source, (city, year, title) =>
       current?.data.slug ?? reportSlug(cityOf(city), year, title, taken));
     if (!next.data.city) entry.messages.push('no city recognised; add it to content/registry/cities.yaml or set `city` in the report');
     taken.add(next.data.slug);
     const merged = mergeReport(base, current, next);
-    entry.messages.push(...merged.conflicts.map((c) => `conflict: ${c}`));
-    const file_ = current?.file ?? join(root, REPORTS_DIR, `${next.data.slug}.mdx`);
-    entry.report = file_;
-    const content = serializeReport(merged);
+    entry.messages.push(...merged.conflicts.map((c) => `conflict: ${c}`), ...merged.notes);
+    let target = current?.file ?? contentFile(root, REPORTS_DIR, next.data.slug, '.mdx');
+    entry.report = target;
+    let content = serializeReport(merged);
     const before = current ? serializeReport(current) : null;
     entry.outcome = !current ? 'created' : before === content ? 'unchanged' : 'updated';
     entry.changes = describeChanges(current, merged);
@@ -149,9 +231,29 @@ export async function ingest(options: IngestOptions = {}): Promise<IngestSummary
       copyFileSync(file, seedCopy);
       entry.messages.push(`copied to seeds/${source}`);
     }
-    if (entry.outcome !== 'unchanged') writeFileAtomic(file_, content);
+    if (!current) {
+      // A new report claims its file atomically: a file another writer made meanwhile is never replaced.
+      while (!writeFileAtomic(target, content, { exclusive: true })) {
+        taken.add(next.data.slug); // taken by whoever made that file
+        const slug = reportSlug(cityOf(next.data.city), next.data.year, next.data.title, taken);
+        next = { ...next, data: { ...next.data, slug } };
+        merged.data.slug = slug; merged.base.data.slug = slug;
+        target = contentFile(root, REPORTS_DIR, slug, '.mdx');
+        content = serializeReport(merged);
+        entry.report = target;
+        taken.add(slug);
+      }
+    } else if (entry.outcome !== 'unchanged') {
+      // Someone (an editor) saved the file since it was read: their save wins; the base stays, so the next run merges it.
+      const unchangedSinceRead = () => { try { return textHash(readFileSync(current.file)) === current.hash; } catch { return false; } };
+      if (!writeFileAtomic(target, content, { onlyIf: unchangedSinceRead })) {
+        entry.outcome = 'failed';
+        entry.messages.push(`${relative(root, target)} was changed while ingest ran (saved by an editor?); it was left as it is: run ingest again to merge`);
+        return;
+      }
+    }
     // The stamp first: see readBaseStamp.
-    const newBase: GeneratedBase = { sourceHash, extractorVersion: version, ...next, data: { ...next.data, slug: merged.data.slug } };
+    const newBase: GeneratedBase = { sourceHash, extractorVersion: version, seed: source, ...merged.base };
     const baseText = JSON.stringify(newBase, null, 1) + '\n';
     const basePath = baseFile(root, merged.data.slug);
     if (!existsSync(basePath) || readFileSync(basePath, 'utf8') !== baseText) writeFileAtomic(basePath, baseText);
@@ -169,13 +271,13 @@ export async function ingest(options: IngestOptions = {}): Promise<IngestSummary
   }
 
   if (!explicit) {
-    const seeds = new Set(files.map((f) => basename(f)));
+    const seeds = new Set(files.map((f) => seedKey(f)));
     for (const r of reports) {
       // Reports written by hand name no seed file (source: 编辑录入); only a missing .txt is worth a warning.
-      if (r.data.source?.endsWith('.txt') && !seeds.has(r.data.source)) {
+      if (/\.txt$/i.test(r.data.source) && !seeds.has(seedKey(r.data.source))) {
         warnings.push(`${relative(root, r.file)}: its source seeds/${r.data.source} is gone; the report is kept (delete it by hand to unpublish)`);
       }
     }
   }
-  return { entries, warnings, ok: entries.every((e) => e.outcome !== 'failed') };
+  return { entries, warnings, problems, ok: entries.every((e) => e.outcome !== 'failed') };
 }

@@ -3,10 +3,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as yaml from 'js-yaml';
 import type { CityEntry, DepartmentEntry, Registry } from '../extraction/types.ts';
+import { yamlLines } from '../model/frontmatter.ts';
+import { formatProblem, type Problem } from '../model/problem.ts';
+import { isSlug, isYearLike, RESERVED_CITY_SLUGS, SLUG_FORM_HINT } from '../model/slugs.ts';
 
 export const REGISTRY_DIR = 'content/registry';
 
-export class RegistryError extends Error {}
+/** The registry cannot be used; `problems` says where and why, each as file:line. */
+export class RegistryError extends Error {
+  constructor(message: string, readonly problems: Problem[] = []) {
+    super(message);
+  }
+}
 
 function readYaml(file: string): unknown {
   try {
@@ -36,5 +44,50 @@ export function loadRegistry(root = '.'): Registry {
   });
   const cityDepartments: Record<string, DepartmentEntry[]> = {};
   for (const [city, list] of Object.entries(d?.cities ?? {})) cityDepartments[city] = departmentList(deptFile, `cities.${city}`, list);
-  return { cities: c.cities, departments: departmentList(deptFile, 'departments', d?.departments), cityDepartments };
+  const registry = { cities: c.cities, departments: departmentList(deptFile, 'departments', d?.departments), cityDepartments };
+  const problems = registryProblems(root, registry);
+  if (problems.length) throw new RegistryError(problems.map(formatProblem).join('\n'), problems);
+  return registry;
+}
+
+/**
+ * Slugs become folders of the site: each must be a slug, no city may take a name the site uses
+ * for its own pages, and no two cities (or two departments of one city) may share one.
+ */
+function registryProblems(root: string, registry: Registry): Problem[] {
+  const problems: Problem[] = [];
+  const citiesFile = join(REGISTRY_DIR, 'cities.yaml');
+  const deptFile = join(REGISTRY_DIR, 'departments.yaml');
+  let cityLine: ((p: Array<string | number>) => number) | undefined;
+  let deptLine: ((p: Array<string | number>) => number) | undefined;
+  const atCity = (path: Array<string | number>, message: string) =>
+    problems.push({ file: citiesFile, line: (cityLine ??= yamlLines(readFileSync(join(root, citiesFile), 'utf8')))(path), message });
+  const atDept = (path: Array<string | number>, message: string) =>
+    problems.push({ file: deptFile, line: (deptLine ??= yamlLines(readFileSync(join(root, deptFile), 'utf8')))(path), message });
+  const slugs = new Map<string, string>();
+  const names = new Set<string>();
+  registry.cities.forEach((city, i) => {
+    const slug: unknown = city.slug;
+    if (!isSlug(slug)) atCity(['cities', i, 'slug'], `city ${city.name}: slug ${JSON.stringify(slug)} must be ${SLUG_FORM_HINT}`);
+    else if (RESERVED_CITY_SLUGS.has(slug)) atCity(['cities', i, 'slug'], `city ${city.name}: slug "${slug}" is the name of one of the site's own pages (/${slug}/); choose another, e.g. ${slug}-city`);
+    else if (slugs.has(slug)) atCity(['cities', i, 'slug'], `city ${city.name}: slug "${slug}" is also ${slugs.get(slug)}'s; give each city its own slug`);
+    else slugs.set(slug, city.name);
+    if (names.has(city.name)) atCity(['cities', i, 'name'], `city ${city.name} is listed twice; delete one of the two entries`);
+    names.add(city.name);
+  });
+  const checkDepartments = (list: DepartmentEntry[], path: Array<string | number>, shared: Map<string, string>) => {
+    const seen = new Map(shared);
+    list.forEach((dept, i) => {
+      const slug: unknown = dept.slug;
+      if (slug === '') return; // a department without a slug gets one from its name
+      if (!isSlug(slug)) atDept([...path, i, 'slug'], `department ${dept.name}: slug ${JSON.stringify(slug)} must be ${SLUG_FORM_HINT}`);
+      else if (isYearLike(slug)) atDept([...path, i, 'slug'], `department ${dept.name}: slug "${slug}" looks like a year, whose page it would replace; choose a word`);
+      else if (seen.has(slug) && seen.get(slug) !== dept.name) atDept([...path, i, 'slug'], `department ${dept.name}: slug "${slug}" is also ${seen.get(slug)}'s; give each department its own slug`);
+      else seen.set(slug, dept.name);
+    });
+    return seen;
+  };
+  const common = checkDepartments(registry.departments, ['departments'], new Map());
+  for (const [city, list] of Object.entries(registry.cityDepartments)) checkDepartments(list, ['cities', city], common);
+  return problems;
 }

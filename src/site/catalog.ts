@@ -5,7 +5,7 @@
 import { departmentsOf } from '../extraction/registry.ts';
 import { loadRegistry } from '../ingest/registry-files.ts';
 import { pinyinSlug } from '../ingest/slug.ts';
-import type { MetricData, ReportFrontmatter } from './report-schema.ts';
+import type { MetricData, ReportFrontmatter } from '../model/report-schema.ts';
 
 export interface ReportRef { id: string; data: ReportFrontmatter }
 

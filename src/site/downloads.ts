@@ -5,6 +5,7 @@
  */
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { inside } from '../model/safe-path.ts';
 import type { Catalog } from './catalog.ts';
 import { CSV_HEAD, csvLines, jsonArrayItem, metricsJsonSchema, toJson, toRows, type MetricRow } from './export.ts';
 
@@ -22,8 +23,8 @@ export function writeDownloads(catalog: Catalog, outDir: string, siteBase: strin
   let files = 0;
   const write = (name: string, rows: MetricRow[], lines = csvLines(rows)) => {
     const [csv, json] = downloadFiles(name);
-    writeFileSync(join(dir, csv!), CSV_HEAD + lines);
-    writeFileSync(join(dir, json!), toJson(rows));
+    writeFileSync(inside(dir, csv!), CSV_HEAD + lines);
+    writeFileSync(inside(dir, json!), toJson(rows));
     files += 2;
   };
   const [siteCsv, siteJson] = downloadFiles('metrics').map((f) => openSync(join(dir, f), 'w'));
@@ -53,5 +54,5 @@ export function writeDownloads(catalog: Catalog, outDir: string, siteBase: strin
 
 /** Deletes the downloads of a city or report that is gone. */
 export function removeDownloads(outDir: string, name: string): void {
-  for (const f of downloadFiles(name)) rmSync(join(outDir, 'data', f), { force: true });
+  for (const f of downloadFiles(name)) rmSync(inside(join(outDir, 'data'), f), { force: true });
 }

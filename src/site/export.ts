@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { metricAnchor, type SourcedMetric } from './catalog.ts';
-import { KINDS, QUALIFIERS } from './report-schema.ts';
+import { KINDS, QUALIFIERS } from '../model/report-schema.ts';
 
 /** One downloadable row; the JSON schema below is generated from it, so the two never drift. */
 export const metricRowSchema = z.object({
@@ -53,12 +53,19 @@ export function toRows(metrics: SourcedMetric[], siteBase: string): MetricRow[] 
   }));
 }
 
+/**
+ * How every CSV is written. A cell that a spreadsheet would run as a formula (it starts with
+ * =, +, -, @, a tab or a carriage return) gets a leading ' as OWASP recommends: an editor's label
+ * =HYPERLINK(…) stays text. Numbers are written as numbers; the JSON keeps every text exactly.
+ */
+const CSV_OPTIONS = { columns: COLUMNS, record_delimiter: 'windows', escape_formulas: true } as const;
+
 /** The start of every CSV download: a byte-order mark and the header line. */
-export const CSV_HEAD = '\uFEFF' + stringify([], { header: true, columns: COLUMNS, record_delimiter: 'windows' });
+export const CSV_HEAD = '\uFEFF' + stringify([], { ...CSV_OPTIONS, header: true });
 
 /** The CSV lines of some rows, without the header: files that join several sets of rows reuse them. */
 export function csvLines(rows: MetricRow[]): string {
-  return stringify(rows, { header: false, columns: COLUMNS, record_delimiter: 'windows' });
+  return stringify(rows, { ...CSV_OPTIONS, header: false });
 }
 
 export function toJson(rows: MetricRow[]): string {

@@ -1,5 +1,5 @@
 /** How figures are written for readers: 8.8万人, 9.63亿元, 不少于740元/月, 4∶1. */
-import type { MetricData } from './report-schema.ts';
+import type { MetricData } from '../model/report-schema.ts';
 
 const trim = (n: number, digits: number) => String(Number(n.toFixed(digits)));
 

@@ -1,6 +1,6 @@
 /**
  * The content-layer loader of the reports collection: reads content/reports/*.mdx with
- * gray-matter, validates the frontmatter against the schema (an error names the file and the
+ * the project's frontmatter reader, validates the frontmatter against the schema (an error names the file and the
  * field), and renders the body into the body cache (src/site/body-cache.ts), not into the data
  * store. A file whose content hash is unchanged since the last build is taken from Astro's data
  * store as it is: an unchanged report costs nothing.
@@ -16,9 +16,9 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import matter from 'gray-matter';
+import { FrontmatterError, parseReportFile, type ParsedFile } from '../model/frontmatter.ts';
 import { pruneRenderedBodies, renderedBodies, saveRenderedBody } from './body-cache.ts';
-import { renderBody } from './render-body.ts';
+import { renderBody, RENDERER_VERSION } from './render-body.ts';
 
 export function reportsLoader(dir = 'content/reports'): Loader {
   return {
@@ -36,20 +36,21 @@ export function reportsLoader(dir = 'content/reports'): Loader {
         const filePath = relative(root, join(folder, name));
         const raw = readFileSync(join(folder, name), 'utf8');
         const known = byFile.get(filePath);
-        const digest = generateDigest(raw);
+        const digest = generateDigest(`${RENDERER_VERSION}\0${raw}`); // a new renderer renders every body anew
         if (known && known.digest === digest && !seen.has(known.id) && cached.has(digest)) { seen.add(known.id); continue; }
-        let parsed: matter.GrayMatterFile<string>;
+        let parsed: ParsedFile;
         try {
-          parsed = matter(raw, {} as never);
+          parsed = parseReportFile(raw);
         } catch (e) {
-          throw new Error(`${filePath}: the frontmatter does not parse (${(e as Error).message.split('\n')[0]}); fix the YAML between the --- lines`);
+          if (e instanceof FrontmatterError) throw new Error(`${filePath}:${e.line}: ${e.message}`);
+          throw e;
         }
         const id = typeof parsed.data.slug === 'string' ? parsed.data.slug : name.replace(/\.mdx?$/, '');
         if (seen.has(id)) throw new Error(`${filePath}: slug "${id}" is used by another report too; give one of them another slug`);
         seen.add(id);
         if (store.get(id)?.digest === digest && cached.has(digest)) continue;
         const data = await parseData({ id, data: parsed.data, filePath });
-        const body = parsed.content.replace(/^\n+/, '');
+        const body = parsed.body;
         saveRenderedBody(config.cacheDir, digest, renderBody(body, (data as { metrics: Array<{ id: string; text: string }> }).metrics));
         cached.add(digest);
         store.set({ id, data, filePath, digest });

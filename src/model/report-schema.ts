@@ -3,9 +3,24 @@
  * file fails the build naming the file and field) and by `npm run check`.
  */
 import { z } from 'zod';
+import { SLUG_FORM, SLUG_FORM_HINT } from './slugs.ts';
 
 export const QUALIFIERS = ['exact', 'approx', 'more-than', 'at-least', 'at-most'] as const;
 export const KINDS = ['target', 'actual', 'completion'] as const;
+
+/** YYYY-MM-DD naming a day that exists (2023-02-29 does not). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Only web addresses become links: never javascript:, data: or any other scheme. */
+export function isWebAddress(s: string): boolean {
+  if (!/^https?:\/\//i.test(s)) return false;
+  try { return ['http:', 'https:'].includes(new URL(s).protocol); } catch { return false; }
+}
 
 const year = z.number().int().min(1949, 'a year before 1949 is surely a typo').max(2100, 'a year after 2100 is surely a typo');
 
@@ -23,14 +38,14 @@ export const metricSchema = z.object({
 
 export const reportSchema = z.object({
   title: z.string().min(1),
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'slug must be lower-case letters, digits and hyphens'),
+  slug: z.string().max(100, 'slug is too long; keep it under 100 characters').regex(SLUG_FORM, `slug must be ${SLUG_FORM_HINT}`),
   city: z.string().min(2, 'city is missing; write the full name, e.g. 襄阳市'),
   year,
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'published must be a date written YYYY-MM-DD').nullable(),
+  published: z.string().refine(isCalendarDate, (s) => ({ message: `"${s}" is not a real date; write the day it was published as YYYY-MM-DD, e.g. 2023-01-22 (or null)` })).nullable(),
   source: z.string().min(1),
   outlet: z.string().nullable().optional(),
   /** Where the text was published online, when known. */
-  url: z.string().url('url must be a full web address starting with https://').nullable().optional(),
+  url: z.string().refine(isWebAddress, 'url must be a full web address starting with https:// or http://').nullable().optional(),
   departments: z.array(z.string().min(1)),
   metrics: z.array(metricSchema),
 }).strict();

@@ -26,4 +26,6 @@ export interface ReportDoc {
 export interface GeneratedBase extends ReportDoc {
   sourceHash: string;
   extractorVersion: string;
+  /** The seed file it was generated from: how ingest finds a seed's report even when an editor mistypes `source`. */
+  seed?: string;
 }
