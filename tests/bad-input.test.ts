@@ -6,7 +6,10 @@ import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../src/ingest/atomic-write.ts';
+import { extractReport } from '../src/extraction/index.ts';
 import { ingest } from '../src/ingest/ingest.ts';
+import { MAX_SOURCE_BYTES } from '../src/ingest/read-source.ts';
+import { loadRegistry } from '../src/ingest/registry-files.ts';
 import { parseReport } from '../src/ingest/report-file.ts';
 import { visibleText } from '../src/ingest/visible-text.ts';
 import { makeWorkspace, reportFiles } from './helpers/workspace.ts';
@@ -122,4 +125,56 @@ describe('bad input', () => {
     expect(readFileSync(join(root, 'seeds/new-text.txt'), 'utf8')).toBe(seed);
     expect((await ingest({ root })).entries.map((e) => e.outcome)).toEqual(['unchanged']);
   });
+});
+
+describe('messy input at scale', () => {
+  it('strips control characters such as NUL, and says so', async () => {
+    const r = await ingestBytes('nul.txt', seed.replace('就业', '就\u0000业').replace('民生', '民\u0007生'));
+    const { body } = expectGoodReport(r);
+    expect(body).not.toMatch(/[\u0000-\u0008]/);
+    expect(r.entry.messages.join()).toMatch(/removed 2 control character/);
+  });
+
+  it('reads UTF-16 without a byte-order mark, and Big5', async () => {
+    const utf16 = await ingestBytes('utf16.txt', Buffer.from(seed, 'utf16le'));
+    expect(expectGoodReport(utf16).data.city).toBe('新乡市');
+    expect(utf16.entry.messages.join()).toMatch(/UTF-16LE/);
+    const traditional = OpenCC.Converter({ from: 'cn', to: 'tw' })(seed);
+    const big5 = await ingestBytes('big5.txt', iconv.encode(traditional, 'big5'));
+    const { data } = expectGoodReport(big5);
+    expect(data.city).toBe('新乡市');
+    expect(big5.entry.messages.join()).toMatch(/Big5/);
+    expect(data.metrics.find((m) => m.value === 88000)!.text).toMatch(/萬人/);
+  });
+
+  it('accepts seeds named .TXT and warns about files and folders it does not read', async () => {
+    const root = makeWorkspace([]);
+    mkdirSync(join(root, 'seeds/sub'), { recursive: true });
+    writeFileSync(join(root, 'seeds/UPPER.TXT'), seed);
+    writeFileSync(join(root, 'seeds/old.txt.bak'), seed);
+    writeFileSync(join(root, 'seeds/sub/inner.txt'), seed);
+    const summary = await ingest({ root });
+    expect(summary.entries.map((e) => [e.source, e.outcome])).toEqual([['seeds/UPPER.TXT', 'created']]);
+    expect(summary.warnings.join('\n')).toMatch(/seeds\/old\.txt\.bak: not read/);
+    expect(summary.warnings.join('\n')).toMatch(/seeds\/sub\/: folders in seeds\/ are not read/);
+  });
+
+  it('refuses a source over the size limit with a message saying what to do', async () => {
+    const r = await ingestBytes('huge.txt', Buffer.alloc(MAX_SOURCE_BYTES + 1, '民'));
+    expect(r.entry.outcome).toBe('failed');
+    expect(r.entry.messages.join()).toMatch(/over the 10 MB a source may be; split it/);
+    expect(r.reports).toHaveLength(0);
+  });
+
+  it('extracts a text without line breaks in time linear in its length', () => {
+    const registry = loadRegistry('.');
+    const oneLine = (n: number) => Array.from({ length: n }, () => seed.replace(/\n/g, '')).join('');
+    const time = (text: string) => { const t = performance.now(); const r = extractReport(text, registry); return { ms: performance.now() - t, n: r.metrics.length }; };
+    time(oneLine(20)); // warm up
+    const small = time(oneLine(50));
+    const large = time(oneLine(400)); // 8× the text, about 5 MB of UTF-8
+    expect(large.n).toBeGreaterThan(small.n);
+    // Quadratic time would be 64× (it was: 5 MB took 51 s); linear is 8×, with room for a noisy machine.
+    expect(large.ms / small.ms).toBeLessThan(24);
+  }, 60_000);
 });

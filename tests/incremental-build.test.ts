@@ -1,19 +1,12 @@
 /** Incremental and sharded builds give the same site as a full build. */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, mergeShards } from '../src/build/site-build.ts';
+import { makeProject } from './helpers/workspace.ts';
 
-/** A project with this repository's code and content, where builds may write. */
-function project(): string {
-  const root = mkdtempSync(join(tmpdir(), 'minsheng-build-'));
-  for (const name of ['src', 'public', 'node_modules', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json']) symlinkSync(resolve(name), join(root, name));
-  cpSync('content', join(root, 'content'), { recursive: true });
-  return root;
-}
 const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => !f.startsWith('pagefind') && !f.startsWith('_astro')).sort();
-const root = project();
+const root = makeProject();
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('incremental build', () => {

@@ -43,7 +43,7 @@ const siteBase = () => new URL(process.env.BASE_PATH ?? '/', process.env.SITE_UR
 const basePath = () => (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 function catalogOf(root: string, reports?: ReportOnDisk[]): { catalog: Catalog; bodies: Map<string, string> } {
-  reports ??= readReports(root, (file, message) => { throw new Error(`${file}: ${message}`); });
+  reports ??= readReports(root, (file, line, message) => { throw new Error(`${file}:${line}: ${message}`); });
   const bodies = new Map(reports.map((r) => [r.data.slug as string, r.body]));
   return { catalog: buildCatalog(reports.map((r) => ({ id: r.data.slug as string, data: r.data as never })), root), bodies };
 }

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import type { Registry } from '../extraction/types.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { extractorVersion, seedKey, SEEDS_DIR } from './ingest.ts';
-import { metricSchema, reportSchema } from '../model/report-schema.ts';
+import { metricSchema, reportSchema, type MetricData } from '../model/report-schema.ts';
 import { parseReportFile } from '../model/frontmatter.ts';
 import type { Problem } from '../model/problem.ts';
 import { departmentsOf } from '../extraction/registry.ts';
@@ -61,19 +61,22 @@ function checkReport(r: ReportOnDisk, file: string, ctx: CheckContext): Problem[
   const firstWithId = new Map<string, number>();
   const metrics = Array.isArray(raw.metrics) ? raw.metrics : [];
   metrics.forEach((item, i) => {
-    const one = metricSchema.safeParse(item);
-    if (!one.success) return; // its schema problems are reported above
-    const m = one.data;
-    if (!occurs(m.text)) add(['metrics', i], `metrics.${i} (${m.label}): its text «${m.text}» does not occur in the text a reader sees; copy the exact words from the report's text`);
-    for (const d of m.department?.split('、') ?? []) if (!known.has(d)) add(['metrics', i], `metrics.${i}: department "${d}" is not in the registry; add it to content/registry/departments.yaml or fix the name`);
-    if (m.value < 0 && NEVER_NEGATIVE.test(m.unit)) add(['metrics', i, 'value'], `metrics.${i}: value ${m.value} ${m.unit} is negative, which a count or amount cannot be; remove the minus sign`, 'warning');
-    if (Number.isInteger(m.value) && !Number.isSafeInteger(m.value)) add(['metrics', i, 'value'], `metrics.${i}: value ${m.value} is beyond 2^53 and cannot be stored exactly; check the number (base units: 8.8万 → 88000)`, 'warning');
+    // A metric with a schema problem (reported above) is still checked on the fields it has right.
+    const m = (item ?? {}) as Partial<MetricData>;
+    const label = typeof m.label === 'string' ? m.label : '';
+    if (typeof m.text === 'string' && m.text && !occurs(m.text)) add(['metrics', i], `metrics.${i} (${label}): its text «${m.text}» does not occur in the text a reader sees; copy the exact words from the report's text`);
+    if (typeof m.department === 'string') for (const d of m.department.split('、')) if (!known.has(d)) add(['metrics', i], `metrics.${i}: department "${d}" is not in the registry; add it to content/registry/departments.yaml or fix the name`);
+    if (typeof m.value === 'number') {
+      if (m.value < 0 && typeof m.unit === 'string' && NEVER_NEGATIVE.test(m.unit)) add(['metrics', i, 'value'], `metrics.${i}: value ${m.value} ${m.unit} is negative, which a count or amount cannot be; remove the minus sign`, 'warning');
+      if (Number.isInteger(m.value) && !Number.isSafeInteger(m.value)) add(['metrics', i, 'value'], `metrics.${i}: value ${m.value} is beyond 2^53 and cannot be stored exactly; check the number (base units: 8.8万 → 88000)`, 'warning');
+    }
+    if (!metricSchema.safeParse(item).success) return; // repeats are told apart only among well-formed metrics
     const key = `${m.value}|${m.unit}|${m.text}|${m.kind}|${m.year}|${m.department}`;
     if (seen.has(key)) add(['metrics', i], `metrics.${i} repeats metrics.${seen.get(key)} (same value, unit, kind, year, department and text); delete one`);
     else seen.set(key, i);
-    const dupId = firstWithId.get(m.id);
+    const dupId = firstWithId.get(m.id!);
     if (dupId !== undefined) add(['metrics', i], `metrics.${i} has the same id "${m.id}" as metrics.${dupId}; ids must be unique within a report`);
-    else firstWithId.set(m.id, i);
+    else firstWithId.set(m.id!, i);
   });
   return problems;
 }

@@ -32,6 +32,8 @@ export interface IngestOptions {
   ifNeeded?: boolean;
   /** Worker threads for extraction (see extract-pool.ts). */
   pool?: PoolOptions;
+  /** Called right before a report file is replaced: where a test saves the file as an editor would while ingest runs. */
+  beforeReplace?: (file: string) => void;
 }
 
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
@@ -245,6 +247,7 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
       }
     } else if (entry.outcome !== 'unchanged') {
       // Someone (an editor) saved the file since it was read: their save wins; the base stays, so the next run merges it.
+      options.beforeReplace?.(target);
       const unchangedSinceRead = () => { try { return textHash(readFileSync(current.file)) === current.hash; } catch { return false; } };
       if (!writeFileAtomic(target, content, { onlyIf: unchangedSinceRead })) {
         entry.outcome = 'failed';

@@ -67,11 +67,11 @@ function insertInOrder<T>(out: T[], next: T[], isNew: (n: T) => boolean, key: (n
 
 interface MergedMetrics { metrics: Metric[]; base: Metric[]; added: Metric[] }
 
-function mergeMetrics(base: Metric[] | null, current: Metric[], next: Metric[], conflicts: string[]): MergedMetrics {
+/** `currentText`: the text a reader sees in the report as the editor left it (for a merge without a base). */
+function mergeMetrics(base: Metric[] | null, current: Metric[], next: Metric[], currentText: string, conflicts: string[]): MergedMetrics {
   const baseById = new Map((base ?? []).map((m) => [m.id, m]));
   const nextById = new Map(next.map((m) => [m.id, m]));
   const currentIds = new Set(current.map((m) => m.id));
-  const currentTexts = new Set(current.map((m) => m.text));
   const stored = new Map(next.map((m) => [m.id, m]));
   const out: Metric[] = [];
   for (const m of current) {
@@ -89,10 +89,11 @@ function mergeMetrics(base: Metric[] | null, current: Metric[], next: Metric[], 
     stored.set(m.id, merged.base);
   }
   // New extractor output goes in after the figure that precedes it in the new reading. Without a
-  // base, "new" is what the report does not have yet: no figure with that id or that span.
+  // base, "new" is a figure whose sentence the report does not hold yet: one whose sentence is
+  // there was either never read or deleted by an editor, and stays as the editor left it.
   const isNew = base
     ? (n: Metric) => !baseById.has(n.id) && !currentIds.has(n.id)
-    : (n: Metric) => !currentIds.has(n.id) && !currentTexts.has(n.text);
+    : (n: Metric) => !currentIds.has(n.id) && !currentText.includes(n.text);
   const added = insertInOrder(out, next, isNew, (m) => m.id);
   return { metrics: out, base: [...stored.values()], added };
 }
@@ -141,7 +142,7 @@ export function mergeReport(base: ReportDoc | null, current: ReportDoc | null, n
     else (storedData as unknown as Record<string, unknown>)[f] = p.base;
   }
   const body = base ? mergeBody(base.body, current.body, next.body, conflicts, notes) : { value: addNewLines(current.body, next.body, notes), base: next.body };
-  const metrics = mergeMetrics(base ? base.data.metrics : null, current.data.metrics, next.data.metrics, conflicts);
+  const metrics = mergeMetrics(base ? base.data.metrics : null, current.data.metrics, next.data.metrics, base ? '' : visibleText(current.body), conflicts);
   // A new figure whose sentence the kept body lacks would point at nothing: hold it back (and
   // out of the stored base, so it is offered again once the body has its sentence).
   const visible = metrics.added.length ? visibleText(body.value) : '';

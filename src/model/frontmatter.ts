@@ -40,6 +40,20 @@ function fixFor(code: string, message: string): string {
   }
 }
 
+/**
+ * YAML notices an unclosed quote only where the file ends: the line to fix is the first one
+ * whose quotes do not pair up (as a file line), or 0 when none is found.
+ */
+function unclosedQuoteLine(yamlText: string): number {
+  const lines = yamlText.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const doubles = (lines[i]!.replace(/\\./g, '').match(/"/g) ?? []).length;
+    const singles = (lines[i]!.replace(/"[^"]*"/g, '').match(/'/g) ?? []).length;
+    if (doubles % 2 || singles % 2) return i + 2;
+  }
+  return 0;
+}
+
 export function parseReportFile(text: string): ParsedFile {
   const open = OPEN.exec(text);
   if (!open) throw new FrontmatterError(1, 'the file does not start with a --- line; a report begins with its frontmatter between two --- lines');
@@ -51,7 +65,11 @@ export function parseReportFile(text: string): ParsedFile {
   const doc = parseDocument(yamlText, { uniqueKeys: true, lineCounter: counter, prettyErrors: true });
   const fileLine = (offset: number) => counter.linePos(offset).line + 1; // the opening --- is line 1
   const error = doc.errors[0];
-  if (error) throw new FrontmatterError(fileLine(error.pos[0]), `the frontmatter does not parse: ${fixFor(error.code, error.message.split('\n')[0]!)}`);
+  if (error) {
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const line = (error.code === 'MISSING_CHAR' && unclosedQuoteLine(yamlText)) || fileLine(error.pos[0]);
+    throw new FrontmatterError(line, `the frontmatter does not parse: ${fixFor(error.code, message)}`);
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });

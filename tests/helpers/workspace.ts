@@ -1,7 +1,7 @@
 /** A throw-away project folder with the seeds and the registry, for ingest tests. */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export function makeWorkspace(seeds: string[] | 'all' = 'all'): string {
   const root = mkdtempSync(join(tmpdir(), 'minsheng-'));
@@ -17,4 +17,12 @@ export function reportFiles(root: string): string[] {
 
 export function edit(file: string, change: (text: string) => string): void {
   writeFileSync(file, change(readFileSync(file, 'utf8')));
+}
+
+/** A project with this repository's code and content, where builds may write (the code is linked, the content copied). */
+export function makeProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'minsheng-build-'));
+  for (const name of ['src', 'public', 'node_modules', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts']) symlinkSync(resolve(name), join(root, name));
+  for (const name of ['content', 'seeds']) cpSync(name, join(root, name), { recursive: true });
+  return root;
 }
