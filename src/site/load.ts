@@ -1,13 +1,20 @@
 /** Loads the reports collection once per build and indexes it. */
 import { getCollection } from 'astro:content';
 import { buildCatalog, type Catalog } from './catalog.ts';
+import { throwContentProblems } from './content-problems.ts';
 import { selectedCities } from './partition.ts';
 
 let catalog: Promise<Catalog> | undefined;
 
 /** Every city and report: for pages about the whole site (home, comparison, feed). */
 export function loadCatalog(): Promise<Catalog> {
-  catalog ??= getCollection('reports').then((entries) => buildCatalog(entries.map((e) => ({ id: e.id, data: e.data }))));
+  const read = () => getCollection('reports').then((entries) => buildCatalog(entries.map((e) => ({ id: e.id, data: e.data }))));
+  if (import.meta.env.DEV) {
+    // npm run dev: reports change while the server runs; a broken one is shown as the page's error.
+    throwContentProblems();
+    return read();
+  }
+  catalog ??= read();
   return catalog;
 }
 

@@ -11,55 +11,94 @@
  * bundle the old store (seen at 10,000 reports: a changed report kept its old figures). The
  * only await, parseData, settles within the same turn of the event loop, and the last thing the
  * loader does is touch the store, so Astro's own final save, right after, writes everything.
+ *
+ * In `npm run dev` the loader watches the folder: a saved report is read again within a second,
+ * and a broken one is reported on every page (see content-problems.ts) while the server runs on.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { FrontmatterError, parseReportFile, type ParsedFile } from '../model/frontmatter.ts';
 import { pruneRenderedBodies, renderedBodies, saveRenderedBody } from './body-cache.ts';
+import { reportSchema } from '../model/report-schema.ts';
+import { contentProblems } from './content-problems.ts';
 import { renderBody, RENDERER_VERSION } from './render-body.ts';
 
 export function reportsLoader(dir = 'content/reports'): Loader {
   return {
     name: 'minsheng-reports',
-    load: async ({ store, meta, parseData, generateDigest, config, logger }) => {
+    load: async (context) => {
+      const { store, meta, parseData, generateDigest, config, logger, watcher } = context;
       const root = fileURLToPath(config.root);
       const folder = join(root, dir);
-      const files = existsSync(folder) ? readdirSync(folder).filter((f) => /\.mdx?$/.test(f)).sort() : [];
-      const seen = new Set<string>();
-      // What the store already holds, by file: an unchanged file is recognised before its YAML is parsed.
-      const byFile = new Map([...store.entries()].map(([id, e]) => [e.filePath, { id, digest: e.digest }]));
-      const cached = renderedBodies(config.cacheDir); // listed once: an unchanged report needs its body there
-      let rendered = 0;
-      for (const name of files) {
-        const filePath = relative(root, join(folder, name));
-        const raw = readFileSync(join(folder, name), 'utf8');
-        const known = byFile.get(filePath);
-        const digest = generateDigest(`${RENDERER_VERSION}\0${raw}`); // a new renderer renders every body anew
-        if (known && known.digest === digest && !seen.has(known.id) && cached.has(digest)) { seen.add(known.id); continue; }
-        let parsed: ParsedFile;
-        try {
-          parsed = parseReportFile(raw);
-        } catch (e) {
-          if (e instanceof FrontmatterError) throw new Error(`${filePath}:${e.line}: ${e.message}`);
-          throw e;
+      const problems = contentProblems();
+
+      /** Reads every report into the store; in dev a broken file is recorded (not thrown) and keeps its last good entry. */
+      const sync = async () => {
+        const files = existsSync(folder) ? readdirSync(folder).filter((f) => /\.mdx?$/.test(f)).sort() : [];
+        const seen = new Set<string>();
+        // What the store already holds, by file: an unchanged file is recognised before its YAML is parsed.
+        const byFile = new Map([...store.entries()].map(([id, e]) => [e.filePath, { id, digest: e.digest }]));
+        const cached = renderedBodies(config.cacheDir); // listed once: an unchanged report needs its body there
+        let rendered = 0;
+        for (const name of files) {
+          const filePath = relative(root, join(folder, name));
+          const raw = readFileSync(join(folder, name), 'utf8');
+          const known = byFile.get(filePath);
+          const digest = generateDigest(`${RENDERER_VERSION}\0${raw}`); // a new renderer renders every body anew
+          if (known && known.digest === digest && !seen.has(known.id) && cached.has(digest)) { seen.add(known.id); problems.delete(filePath); continue; }
+          try {
+            const parsed = readReport(raw, filePath);
+            const id = typeof parsed.data.slug === 'string' ? parsed.data.slug : name.replace(/\.mdx?$/, '');
+            if (seen.has(id)) throw new Error(`${filePath}:${parsed.lineOf(['slug'])}: slug "${id}" is used by another report too; give one of them another slug`);
+            seen.add(id);
+            problems.delete(filePath);
+            if (store.get(id)?.digest === digest && cached.has(digest)) continue;
+            const data = await parseData({ id, data: parsed.data, filePath });
+            saveRenderedBody(config.cacheDir, digest, renderBody(parsed.body, (data as { metrics: Array<{ id: string; text: string }> }).metrics));
+            cached.add(digest);
+            store.set({ id, data, filePath, digest });
+            rendered++;
+          } catch (e) {
+            if (!watcher) throw e;
+            problems.set(filePath, (e as Error).message);
+            logger.error((e as Error).message);
+            if (known) seen.add(known.id); // the last good version stays until the file is fixed
+          }
         }
-        const id = typeof parsed.data.slug === 'string' ? parsed.data.slug : name.replace(/\.mdx?$/, '');
-        if (seen.has(id)) throw new Error(`${filePath}: slug "${id}" is used by another report too; give one of them another slug`);
-        seen.add(id);
-        if (store.get(id)?.digest === digest && cached.has(digest)) continue;
-        const data = await parseData({ id, data: parsed.data, filePath });
-        const body = parsed.body;
-        saveRenderedBody(config.cacheDir, digest, renderBody(body, (data as { metrics: Array<{ id: string; text: string }> }).metrics));
-        cached.add(digest);
-        store.set({ id, data, filePath, digest });
-        rendered++;
-      }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      pruneRenderedBodies(config.cacheDir, cached, new Set([...store.values()].map((e) => String(e.digest))));
-      meta.set('loaded', `${files.length} reports, ${rendered} rendered`); // restarts Astro's save debounce: see above
-      logger.info(`${files.length} reports, ${rendered} rendered, ${files.length - rendered} unchanged`);
+        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        for (const file of problems.keys()) if (!files.some((f) => relative(root, join(folder, f)) === file)) problems.delete(file);
+        pruneRenderedBodies(config.cacheDir, cached, new Set([...store.values()].map((e) => String(e.digest))));
+        meta.set('loaded', `${files.length} reports, ${rendered} rendered`); // restarts Astro's save debounce: see above
+        logger.info(`${files.length} reports, ${rendered} rendered, ${files.length - rendered} unchanged`);
+      };
+
+      await sync();
+      if (!watcher) return;
+      // npm run dev: an edited, added or deleted report is read again as soon as it is saved.
+      watcher.add(folder);
+      const onChange = (path: string) => {
+        if (resolve(path).startsWith(resolve(folder)) && /\.mdx?$/.test(path)) void sync().catch((e: Error) => logger.error(e.message));
+      };
+      for (const event of ['change', 'add', 'unlink'] as const) watcher.on(event, onChange);
     },
   };
+}
+
+/** A report's frontmatter and body, checked against the schema; an error names the file and line. */
+function readReport(raw: string, filePath: string): ParsedFile {
+  let parsed: ParsedFile;
+  try {
+    parsed = parseReportFile(raw);
+  } catch (e) {
+    if (e instanceof FrontmatterError) throw new Error(`${filePath}:${e.line}: ${e.message}`);
+    throw e;
+  }
+  const checked = reportSchema.safeParse(parsed.data);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new Error(`${filePath}:${parsed.lineOf(issue.path)}: ${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
+  }
+  return parsed;
 }
