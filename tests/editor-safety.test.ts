@@ -69,6 +69,10 @@ describe('a report whose frontmatter does not parse', () => {
     const cli = run(root, 'ingest.ts');
     expect(cli.code).toBe(1);
     expect(cli.out).toContain(formatProblem(problem));
+    const build = run(root, 'build.ts');
+    expect(build.code).toBe(1);
+    expect(build.out).toContain(formatProblem(problem));
+    expect(build.out).toMatch(/the site was not built/);
     expect(readFileSync(file, 'utf8')).toBe(broken);
   });
 
