@@ -2,6 +2,7 @@
  * Prints the figures read from source texts.
  *   npm run extract -- --format json seeds/*.txt   → the array score.mjs reads
  *   npm run extract -- seeds/000_….txt             → a readable table
+ *   npm run extract -- --city 眉山市 FILE          → for a text that never names its place
  */
 import { basename } from 'node:path';
 import { extractReport } from '../src/extraction/index.ts';
@@ -9,11 +10,13 @@ import { readSource } from '../src/ingest/read-source.ts';
 import { loadRegistry, RegistryError } from '../src/ingest/registry-files.ts';
 
 const args = process.argv.slice(2);
-const formatAt = args.indexOf('--format');
-const format = formatAt >= 0 ? args[formatAt + 1] : 'table';
-const files = args.filter((a, i) => !a.startsWith('--') && (formatAt < 0 || i !== formatAt + 1));
-if (!files.length || (format !== 'json' && format !== 'table')) {
-  console.error('usage: npm run extract -- [--format json|table] FILE...');
+const valueOf = (name: string) => { const at = args.indexOf(name); return at >= 0 ? { at, value: args[at + 1] } : null; };
+const formatArg = valueOf('--format');
+const cityArg = valueOf('--city');
+const format = formatArg?.value ?? 'table';
+const files = args.filter((a, i) => !a.startsWith('--') && i !== (formatArg?.at ?? -1) + 1 && i !== (cityArg?.at ?? -1) + 1);
+if (!files.length || (format !== 'json' && format !== 'table') || (cityArg && !cityArg.value)) {
+  console.error('usage: npm run extract -- [--format json|table] [--city 眉山市] FILE...');
   process.exit(2);
 }
 
@@ -30,7 +33,7 @@ let failed = false;
 for (const file of files) {
   const source = readSource(file);
   if (!source.ok) { console.error(`${file}: ${source.error}`); failed = true; continue; }
-  const r = extractReport(source.text, registry);
+  const r = extractReport(source.text, registry, cityArg?.value ? { city: cityArg.value } : {});
   const metrics = r.metrics.map(({ id: _id, ...m }) => m);
   docs.push({ file: basename(file), city: r.city, title: r.title, year: r.year, published: r.published, metrics });
 }

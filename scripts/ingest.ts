@@ -1,5 +1,5 @@
 /**
- * npm run ingest [-- [--dry-run] [--if-needed] [FILE...]]
+ * npm run ingest [-- [--dry-run] [--if-needed] [--city 眉山市] [FILE...]]
  * Reads seeds/*.txt (or the given files) into content/reports/*.mdx, keeping editors' changes.
  */
 import { ingest } from '../src/ingest/ingest.ts';
@@ -8,14 +8,17 @@ import { RegistryError } from '../src/ingest/registry-files.ts';
 import { formatProblem } from '../src/model/problem.ts';
 import { UnsafePathError } from '../src/model/safe-path.ts';
 
-const args = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const cityAt = argv.indexOf('--city');
+const city = cityAt >= 0 ? argv[cityAt + 1] : undefined;
+const args = cityAt >= 0 ? argv.filter((_, i) => i !== cityAt && i !== cityAt + 1) : argv;
 const unknown = args.filter((a) => a.startsWith('--') && !['--dry-run', '--if-needed'].includes(a));
-if (unknown.length) {
-  console.error(`unknown option ${unknown.join(' ')}; usage: npm run ingest -- [--dry-run] [--if-needed] [FILE...]`);
+if (unknown.length || (cityAt >= 0 && !city)) {
+  console.error(`${unknown.length ? `unknown option ${unknown.join(' ')}` : '--city needs a place'}; usage: npm run ingest -- [--dry-run] [--if-needed] [--city 眉山市] [FILE...]`);
   process.exit(2);
 }
 try {
-  const summary = await ingest({ files: args.filter((a) => !a.startsWith('--')), dryRun: args.includes('--dry-run'), ifNeeded: args.includes('--if-needed') });
+  const summary = await ingest({ files: args.filter((a) => !a.startsWith('--')), dryRun: args.includes('--dry-run'), ifNeeded: args.includes('--if-needed'), city });
   const counts = new Map<string, number>();
   for (const e of summary.entries) {
     counts.set(e.outcome, (counts.get(e.outcome) ?? 0) + 1);

@@ -2,7 +2,7 @@
  * The extraction library: pure functions from a text (and the registry, as data) to a
  * report's figures. No file or network I/O happens here; see src/ingest for that.
  */
-export { extractReport, findTitle } from './report.ts';
+export { extractReport, findTitle, type ExtractOptions } from './report.ts';
 export { extractMetrics, metricId } from './metrics.ts';
 export { parseNumber, parseChineseInteger, scanNumbers, toHalfWidth } from './numbers.ts';
 export { normalizeView, looksTraditional } from './normalize.ts';

@@ -101,27 +101,69 @@ export function resolveDepartment(name: string, registry: Registry, city: string
   return { name: trimmed, slug: '', aliases: [] };
 }
 
-const cityMatchers = new WeakMap<Registry, { phrases: PhraseMatcher; byName: Map<string, CityEntry> }>();
+const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** The registry city a text is about: the one whose names it mentions most (a full name counts double). */
-export function detectCity(text: string, registry: Registry): CityEntry | null {
-  let m = cityMatchers.get(registry);
+/** Whether text[start, end) begins and ends on word boundaries (ICU's dictionary segmentation of the surroundings). */
+function isWholeWord(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 6);
+  const window = text.slice(from, Math.min(text.length, end + 6));
+  const bounds = new Set<number>();
+  for (const s of wordSegmenter.segment(window)) { bounds.add(from + s.index); bounds.add(from + s.index + s.segment.length); }
+  return bounds.has(start) && (bounds.has(end) || !/[\u4e00-\u9fa5]/.test(text[end] ?? ''));
+}
+
+const placeMatchers = new WeakMap<Registry, { phrases: PhraseMatcher; byName: Map<string, CityEntry[]> }>();
+
+/**
+ * The place a text is about, as specific as the text allows: the city whose names (and whose
+ * counties' and districts' names) it mentions most, a full name counting double; then one of
+ * that city's counties or districts when the text is about it rather than about the city: it is
+ * named at least as often as the city itself, and twice as often as any other county of the
+ * city (a city's report that lists its districts stays the city's). A name several places share
+ * (鼓楼区) counts for each of them, a share.
+ */
+export function detectCity(text: string, registry: Registry, headline = ''): CityEntry | null {
+  let m = placeMatchers.get(registry);
   if (!m) {
-    const byName = new Map<string, CityEntry>();
-    for (const city of registry.cities) for (const name of [city.name, ...(city.aliases ?? [])]) if (name.length >= 2 && !byName.has(name)) byName.set(name, city);
+    const byName = new Map<string, CityEntry[]>();
+    for (const place of registry.cities) {
+      for (const name of new Set([place.name, ...(place.aliases ?? [])])) {
+        if (name.length < 2) continue;
+        const list = byName.get(name);
+        if (list) list.push(place); else byName.set(name, [place]);
+      }
+    }
     m = { phrases: new PhraseMatcher(byName.keys()), byName };
-    cityMatchers.set(registry, m);
+    placeMatchers.set(registry, m);
   }
-  const scores = new Map<CityEntry, number>();
-  for (const hit of m.phrases.find(text)) {
-    const city = m.byName.get(hit.phrase)!;
-    scores.set(city, (scores.get(city) ?? 0) + (hit.phrase === city.name ? 2 : 1));
+  const own = new Map<CityEntry, number>(); // mentions of each place itself
+  // The headline says what the text is about better than a masthead (北京青年报) does: its mentions count three times.
+  for (const [source, weight] of [[text, 1], [headline, 2]] as const) {
+    for (const hit of m.phrases.find(source)) {
+      const places = m.byName.get(hit.phrase)!;
+      // A county's name inside a longer word is no mention of it: 新建区域 is not 新建区, 完成安装 not 成安.
+      if (places[0]!.parent !== undefined && !isWholeWord(source, hit.start, hit.end)) continue;
+      for (const place of places) {
+        const full = hit.phrase === place.name || (place.parent !== undefined && hit.phrase === place.aliases?.[0] && places.length === 1);
+        own.set(place, (own.get(place) ?? 0) + (weight * (full ? 2 : 1)) / places.length);
+      }
+    }
+  }
+  const byName = new Map(registry.cities.map((c) => [c.name, c]));
+  const cityScore = new Map<CityEntry, number>();
+  for (const [place, score] of own) {
+    const city = place.parent ? byName.get(place.parent) : place;
+    if (city) cityScore.set(city, (cityScore.get(city) ?? 0) + score);
   }
   let best: CityEntry | null = null;
   let bestScore = 0;
   for (const city of registry.cities) {
-    const score = scores.get(city) ?? 0;
+    const score = cityScore.get(city) ?? 0;
     if (score > bestScore) { best = city; bestScore = score; }
   }
+  if (!best) return null;
+  const counties = [...own].filter(([p]) => p.parent === best!.name).sort((a, b) => b[1] - a[1]);
+  const [first, second] = counties;
+  if (first && first[1] >= (own.get(best) ?? 0) && first[1] >= 2 * (second?.[1] ?? 0) && first[1] >= 1) return first[0];
   return best;
 }

@@ -9,7 +9,11 @@ import { detectCity } from './registry.ts';
 import { isHeading } from './structure.ts';
 import type { ExtractedReport, Metric, Registry } from './types.ts';
 
-const NOT_A_TITLE = /^([一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[.、]|□|记者|通讯员|全媒体记者)|摄\)?$|^\d{4}[-年]/;
+const NOT_A_TITLE = /^([一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[.、]|□|记者|通讯员|全媒体记者|来源|來源|作者|责任编辑|責任編輯|当前位置|您的位置|发布|發布)|摄\)?$|^\d{4}[-年]/;
+/** Site furniture: a navigation bar (首页, 互动, 动态 …) or a row of short links separated by spaces. */
+const NAVIGATION = /(首页|首頁|互动|互動|动态|動態|登录|登錄|注册|註冊|导航|導航|主办|主辦|[>»›])|^(\S{1,6}\s+){3,}\S{1,6}$/;
+/** "原标题:…" names the story's own headline. */
+const ORIGINAL_TITLE = /^原[标標][题題]\s*[::]\s*(.{6,60})$/;
 
 /** The first line that reads like a headline; a photo caption "…现场。(某某 摄)" gives its subject. */
 export function findTitle(body: string): string | null {
@@ -18,7 +22,9 @@ export function findTitle(body: string): string | null {
     if (!line) continue;
     const caption = /^(.{8,40}?)现场。?[((][^))]*摄[))]$/.exec(line);
     if (caption) return caption[1]!;
-    if (line.length >= 6 && isHeading(line) && !NOT_A_TITLE.test(line)) return line.replace(/\s+/g, ' ');
+    const original = ORIGINAL_TITLE.exec(line);
+    if (original) return original[1]!.trim();
+    if (line.length >= 6 && isHeading(line) && !NOT_A_TITLE.test(line) && !NAVIGATION.test(line)) return line.replace(/\s+/g, ' ');
   }
   return null;
 }
@@ -37,16 +43,22 @@ function reportYear(metrics: Metric[], fallback: number | null): number | null {
 
 export interface ReportExtras { outlet: string | null; removed: string[] }
 
-export function extractReport(source: string, registry: Registry): ExtractedReport & ReportExtras {
+export interface ExtractOptions {
+  /** The place the text is about, when the text never names it (the editor says it: --city 眉山市). */
+  city?: string;
+}
+
+export function extractReport(source: string, registry: Registry, options: ExtractOptions = {}): ExtractedReport & ReportExtras {
   const cleaned = cleanText(source);
   const view = normalizeView(cleaned.body);
-  const city = detectCity(view.text, registry)?.name ?? null;
+  const headline = findTitle(cleaned.body) ?? '';
+  const city = options.city ?? detectCity(view.text, registry, normalizeView(headline).text)?.name ?? null;
   const time = documentTime(toHalfWidth(source));
   const plan = looksLikePlan(view.text);
   const metrics = extractMetrics(view, { registry, city, time, plan });
   const year = reportYear(metrics, time.year);
   const departments = [...new Set(metrics.flatMap((m) => (m.department ? m.department.split('、') : [])))];
-  const title = findTitle(cleaned.body) ?? `${city ?? ''}${year ?? ''}年民生实事${plan ? '实施方案' : '报告'}`;
+  const title = headline || `${city ?? ''}${year ?? ''}年民生实事${plan ? '实施方案' : '报告'}`;
   return {
     title, city, year, published: time.published, departments, metrics,
     body: cleaned.body, outlet: cleaned.outlet, removed: cleaned.removed,

@@ -30,10 +30,13 @@ export interface DepartmentEntry {
 }
 
 export interface CityEntry {
+  /** The full name: 襄阳市, or for a county or district its city's name and its own (北京市房山区). */
   name: string;
   slug: string;
   province: string;
   aliases?: string[];
+  /** For a county, district or county-level city: the prefecture-level city it belongs to. */
+  parent?: string;
 }
 
 /** The city and department lists, kept as data under content/registry/. */

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { extractReport } from '../extraction/index.ts';
+import { extractReport, type ExtractOptions } from '../extraction/index.ts';
 import type { Registry } from '../extraction/types.ts';
 
 export type ExtractedText = ReturnType<typeof extractReport>;
@@ -32,17 +32,17 @@ export interface Extractor {
 export const defaultThreads = (): number => Math.min(availableParallelism(), 8);
 
 /** An extractor for a run that will read `totalChars` of text in all. */
-export function extractor(registry: Registry, totalChars: number, options: PoolOptions = {}): Extractor {
+export function extractor(registry: Registry, totalChars: number, options: PoolOptions = {}, read: ExtractOptions = {}): Extractor {
   const threads = options.threads ?? defaultThreads();
   if (threads <= 1 || (!options.force && totalChars < PARALLEL_MIN_CHARS)) {
-    return { extract: async (texts) => texts.map((t) => extractReport(t, registry)), close: async () => {} };
+    return { extract: async (texts) => texts.map((t) => extractReport(t, registry, read)), close: async () => {} };
   }
-  return workerPool(registry, threads);
+  return workerPool(registry, threads, read);
 }
 
 interface Batch { texts: string[]; results: ExtractedText[]; next: number; done: number; resolve: (r: ExtractedText[]) => void; reject: (e: Error) => void }
 
-function workerPool(registry: Registry, threads: number): Extractor {
+function workerPool(registry: Registry, threads: number, read: ExtractOptions): Extractor {
   const workers: Worker[] = [];
   const idle: Worker[] = [];
   let batch: Batch | null = null;
@@ -59,7 +59,7 @@ function workerPool(registry: Registry, threads: number): Extractor {
     if (batch) { batch.reject(failure); batch = null; }
   };
   for (let i = 0; i < threads; i++) {
-    const w = new Worker(new URL('./extract-worker.mjs', import.meta.url), { workerData: { registry } });
+    const w = new Worker(new URL('./extract-worker.mjs', import.meta.url), { workerData: { registry, read } });
     workers.push(w);
     w.on('message', (m: { ready?: true; index?: number; report?: ExtractedText }) => {
       if (!m.ready && batch) {

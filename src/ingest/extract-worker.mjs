@@ -8,10 +8,10 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { extractReport } = await import('../extraction/index.ts');
-const registry = workerData.registry;
+const { registry, read } = workerData;
 
 // One text in, its report out, tagged with the index it came with.
 parentPort.on('message', ({ index, text }) => {
-  parentPort.postMessage({ index, report: extractReport(text, registry) });
+  parentPort.postMessage({ index, report: extractReport(text, registry, read) });
 });
 parentPort.postMessage({ ready: true });

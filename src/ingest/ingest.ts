@@ -32,6 +32,8 @@ export interface IngestOptions {
   ifNeeded?: boolean;
   /** Worker threads for extraction (see extract-pool.ts). */
   pool?: PoolOptions;
+  /** The place the texts are about, for texts that never name it (npm run ingest -- --city 眉山市 FILE). */
+  city?: string;
   /** Called right before a report file is replaced: where a test saves the file as an editor would while ingest runs. */
   beforeReplace?: (file: string) => void;
 }
@@ -175,6 +177,9 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
       for (const name of removeStaleTemps(join(root, dir))) warnings.push(`${dir}/${name}: removed a temporary file left by an ingest that was stopped`);
     }
   }
+  if (options.city && !registry.cities.some((c) => c.name === options.city)) {
+    return { entries, warnings, problems: [{ file: 'content/registry/cities.yaml', line: 1, message: `--city ${options.city} is not in the registry; give the full name (眉山市, 北京市房山区) or add the place to content/registry/` }], ok: false };
+  }
   const { reports, problems } = readReportsSafely(root);
   const bySeed = problems.length ? new Map<string, ReportOnDisk>() : reportsBySeed(root, reports, problems);
   if (problems.length) return { entries, warnings, problems, ok: false };
@@ -262,7 +267,7 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
     if (!existsSync(basePath) || readFileSync(basePath, 'utf8') !== baseText) writeFileAtomic(basePath, baseText);
   };
 
-  const pool = extractor(registry, pending.reduce((a, p) => a + p.text.length, 0), options.pool);
+  const pool = extractor(registry, pending.reduce((a, p) => a + p.text.length, 0), options.pool, options.city ? { city: options.city } : {});
   try {
     for (let from = 0; from < pending.length; from += BATCH) {
       const batch = pending.slice(from, from + BATCH);

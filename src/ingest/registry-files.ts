@@ -1,5 +1,5 @@
 /** Loads the city/department registry that editors keep under content/registry/. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as yaml from 'js-yaml';
 import type { CityEntry, DepartmentEntry, Registry } from '../extraction/types.ts';
@@ -33,6 +33,26 @@ function departmentList(file: string, where: string, raw: unknown): DepartmentEn
   });
 }
 
+/** A county-level place as places.yaml lists it. */
+interface PlaceRow { name: string; city: string; slug: string; aliases?: string[] }
+
+/**
+ * Counties and districts as registry places: named in full after their city (北京市房山区) and
+ * known by their own name (房山区). Their short names (房山, but also 新建, 资源, 惠民) are
+ * too often ordinary words to be read as places; editors add the safe ones as aliases.
+ */
+function placesOf(file: string, cities: CityEntry[]): CityEntry[] {
+  if (!existsSync(file)) return [];
+  const rows = (readYaml(file) as { places?: PlaceRow[] } | null)?.places ?? [];
+  const provinceOf = new Map(cities.map((c) => [c.name, c.province]));
+  return rows.map((r, i) => {
+    if (typeof r?.name !== 'string' || typeof r.city !== 'string') throw new RegistryError(`${file}: places[${i}] needs a name and a city`);
+    // 城区, 郊区, 矿区 (districts of 阳泉市 and others) are ordinary words: such a place is known by its full name only.
+    const own = r.name.length === 2 && r.name.endsWith('区') ? [] : [r.name];
+    return { name: `${r.city}${r.name}`, slug: r.slug, province: provinceOf.get(r.city) ?? '', aliases: [...own, ...(r.aliases ?? []).map(String)], parent: r.city };
+  });
+}
+
 export function loadRegistry(root = '.'): Registry {
   const citiesFile = join(root, REGISTRY_DIR, 'cities.yaml');
   const deptFile = join(root, REGISTRY_DIR, 'departments.yaml');
@@ -44,8 +64,9 @@ export function loadRegistry(root = '.'): Registry {
   });
   const cityDepartments: Record<string, DepartmentEntry[]> = {};
   for (const [city, list] of Object.entries(d?.cities ?? {})) cityDepartments[city] = departmentList(deptFile, `cities.${city}`, list);
-  const registry = { cities: c.cities, departments: departmentList(deptFile, 'departments', d?.departments), cityDepartments };
-  const problems = registryProblems(root, registry);
+  const places = placesOf(join(root, REGISTRY_DIR, 'places.yaml'), c.cities);
+  const registry = { cities: [...c.cities, ...places], departments: departmentList(deptFile, 'departments', d?.departments), cityDepartments };
+  const problems = registryProblems(root, registry, c.cities.length);
   if (problems.length) throw new RegistryError(problems.map(formatProblem).join('\n'), problems);
   return registry;
 }
@@ -54,13 +75,17 @@ export function loadRegistry(root = '.'): Registry {
  * Slugs become folders of the site: each must be a slug, no city may take a name the site uses
  * for its own pages, and no two cities (or two departments of one city) may share one.
  */
-function registryProblems(root: string, registry: Registry): Problem[] {
+function registryProblems(root: string, registry: Registry, cityCount: number): Problem[] {
   const problems: Problem[] = [];
+  const placesFile = join(REGISTRY_DIR, 'places.yaml');
+  let placeLine: ((p: Array<string | number>) => number) | undefined;
+  const atPlace = (path: Array<string | number>, message: string) =>
+    problems.push({ file: placesFile, line: (placeLine ??= yamlLines(readFileSync(join(root, placesFile), 'utf8')))(['places', Number(path[1]) - cityCount, ...path.slice(2)]), message });
   const citiesFile = join(REGISTRY_DIR, 'cities.yaml');
   const deptFile = join(REGISTRY_DIR, 'departments.yaml');
   let cityLine: ((p: Array<string | number>) => number) | undefined;
   let deptLine: ((p: Array<string | number>) => number) | undefined;
-  const atCity = (path: Array<string | number>, message: string) =>
+  const atCity = (path: Array<string | number>, message: string) => Number(path[1]) >= cityCount ? atPlace(path, message) :
     problems.push({ file: citiesFile, line: (cityLine ??= yamlLines(readFileSync(join(root, citiesFile), 'utf8')))(path), message });
   const atDept = (path: Array<string | number>, message: string) =>
     problems.push({ file: deptFile, line: (deptLine ??= yamlLines(readFileSync(join(root, deptFile), 'utf8')))(path), message });

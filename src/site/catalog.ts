@@ -37,12 +37,16 @@ export function buildCatalog(reports: ReportRef[], root = '.'): Catalog {
   };
   const byCity = new Map<string, CityPage>();
   const sorted = [...reports].sort((a, b) => b.data.year - a.data.year || a.data.title.localeCompare(b.data.title, 'zh'));
+  const entries = new Map(registry.cities.map((c) => [c.name, c]));
   for (const r of sorted) {
-    let city = byCity.get(r.data.city);
+    // A county's or district's report (北京市房山区) is shown on its city's pages.
+    const place = entries.get(r.data.city);
+    const cityName = place?.parent ?? r.data.city;
+    let city = byCity.get(cityName);
     if (!city) {
-      const entry = registry.cities.find((c) => c.name === r.data.city);
-      city = { name: r.data.city, slug: entry?.slug ?? pinyinSlug(r.data.city), province: entry?.province ?? '', reports: [], years: [], departments: [], metrics: [] };
-      byCity.set(r.data.city, city);
+      const entry = entries.get(cityName);
+      city = { name: cityName, slug: entry?.slug ?? pinyinSlug(cityName), province: entry?.province ?? '', reports: [], years: [], departments: [], metrics: [] };
+      byCity.set(cityName, city);
     }
     city.reports.push(r);
     if (!city.years.includes(r.data.year)) city.years.push(r.data.year);
