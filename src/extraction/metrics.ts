@@ -8,7 +8,7 @@ import { scanNumbers, type NumberToken } from './numbers.ts';
 import { readQualifier, strongerQualifier } from './qualifiers.ts';
 import { findDepartments, isCityShortName, mayNameDepartment, resolveDepartment } from './registry.ts';
 import { clausesOf, isHeading, lines, sentencesOf, type Segment } from './structure.ts';
-import { yearMentions, type DocumentTime, type YearMention } from './dates.ts';
+import { looksAhead, resultYear, targetYear, yearMentions, type DocumentTime, type YearMention } from './dates.ts';
 import { readUnit, TIME_UNITS } from './units.ts';
 import type { Metric, Registry } from './types.ts';
 
@@ -264,9 +264,9 @@ function fnv1aByCodePoint(h: number, s: string): number {
 export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   const text = view.text;
   const now = ctx.time.year;
-  const forwardLooking = ctx.time.month === null || ctx.time.month <= 3;
-  // Achievements announced early in a year are the previous year's.
-  const actualYear = now === null ? null : ctx.time.month !== null && ctx.time.month <= 3 ? now - 1 : now;
+  const forwardLooking = looksAhead(ctx.time);
+  const actualYear = resultYear(ctx.time);
+  const plannedYear = targetYear(ctx.time);
   const mentions = yearMentions(text, now);
   const tokens = scanNumbers(text);
   const out: Candidate[] = [];
@@ -344,7 +344,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         sentenceBefore: text.slice(sentence.start, t.start),
         unit, plan: ctx.plan, forwardLooking, yearRelation,
       });
-      const base = explicit ?? (kind === 'target' ? now : actualYear);
+      const base = explicit ?? (kind === 'target' ? plannedYear : actualYear);
       const year = base === null ? null : kind === 'target' ? base : base + shift;
 
       // Label and span: the span runs from the label's last words (a whole word, ≤ 10 characters) to the qualifier after the unit.

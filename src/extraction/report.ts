@@ -53,7 +53,7 @@ export function extractReport(source: string, registry: Registry, options: Extra
   const view = normalizeView(cleaned.body);
   const headline = findTitle(cleaned.body) ?? '';
   const city = options.city ?? detectCity(view.text, registry, normalizeView(headline).text)?.name ?? null;
-  const time = documentTime(toHalfWidth(source));
+  const time = documentTime(toHalfWidth(source), toHalfWidth(headline));
   const plan = looksLikePlan(view.text);
   const metrics = extractMetrics(view, { registry, city, time, plan });
   const year = reportYear(metrics, time.year);
