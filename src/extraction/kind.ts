@@ -3,8 +3,10 @@ import type { Kind } from './types.ts';
 
 /** "完成省定目标的" / "完成年度任务占比" right before a percentage (earlier list items allowed: 的125.6%、). */
 const COMPLETION_BEFORE = /(完成|达到|实现|占|为|是)[^,,;;。]*?(目标|任务|计划)[^,,;;。]*?(的|占比|比例|比重)(为|是)?[\d.%、]*$/;
-/** "年度目标任务完成率98%": a completion rate of a target. */
-const COMPLETION_RATE = /(目标|任务|计划)(任务)?完成率(为|达|达到)?$/;
+/** "年度目标任务完成率98%", "开工率100%", "完成总工程量80%", "1个(50%)": how much of a task is done. */
+const COMPLETION_RATE = /((目标|任务|计划)(任务)?完成率|完成率|开工率|建成率|竣工率|完工率)(为|达|达到|已达)?$|完成(了)?(总)?(工程量|工程进度|进度)?的?$|[((]$/;
+/** A verb in the perfect right before the figure (实施了22项, 改造了181个): done. */
+const DONE_VERB = /[\u4e00-\u9fa5]了$/;
 /** Words that make a figure a plan (计划 as a verb: 计划新建, not 募集计划,). */
 const TARGET_CUE = /(计划(?![,,;;。、”])|力争|确保|争取|拟|预计|目标|规划|提出|要求|承诺|任务)/g;
 /** Words that make a figure an achievement. */
@@ -30,6 +32,8 @@ export interface KindContext {
   forwardLooking: boolean;
   /** The figure's explicit year compared with the document's year: -1 past, 0 same, 1 future, null none. */
   yearRelation: -1 | 0 | 1 | null;
+  /** The text reports on a list of tasks (a progress or completion report), and the figure stands in a task's own numbered line. */
+  taskLine: boolean;
 }
 
 /** Where the last match of a global expression starts in `s`, or -1. */
@@ -47,6 +51,7 @@ export function classifyKind(c: KindContext): Kind {
   if ((c.unit === '%' || c.unit === '百分点') && COMPLETION_BEFORE.test(c.clauseBefore)) return 'completion';
   if (c.plan) return 'target';
   if (c.unit === '%' && COMPLETION_RATE.test(c.clauseBefore)) return 'completion';
+  if (DONE_VERB.test(c.clauseBefore)) return 'actual';
   const localTarget = LOCAL_TARGET.test(c.clauseBefore) || TARGET_AFTER.test(c.clauseAfter);
   if (lastIndex(ACTUAL_CUE, c.clauseBefore) >= 0 && !localTarget) return 'actual';
   if (localTarget) return 'target';
@@ -59,12 +64,26 @@ export function classifyKind(c: KindContext): Kind {
   if (actual >= 0) return 'actual';
   if (c.yearRelation === -1) return 'actual';
   if (c.yearRelation === 1) return 'target';
+  // 1.城镇公益性岗位安置就业困难人员6100人。(责任单位:…) then 推进情况:…: a task's own line states the task.
+  if (c.taskLine) return 'target';
   if (c.forwardLooking && (c.yearRelation === 0 || WEAK_TARGET.test(sentence))) return 'target';
   return 'actual';
 }
 
 /** Plans and programmes announce themselves in their opening lines. */
-export function looksLikePlan(text: string): boolean {
-  const head = text.slice(0, 400);
-  return /(特制定本|制定本(实施)?方案|实施方案|工作方案|行动方案|行动计划|工作要点|任务清单)/.test(head) || /^[一二三]、(攻坚|主要|工作)?目标/m.test(text.slice(0, 800));
+const PLAN_WORDS = /(特制定本|制定本(实施)?方案|实施方案|安排方案|工作方案|行动方案|行动计划|工作要点|任务清单|任务分工|量化目标任务|要办的|拟办|将办|票决|计划项目|计划实施)/;
+/** A headline announcing a year's pledges: 房山区公布2023年40件重要民生实事项目. */
+const ANNOUNCED = /(公布|发布(?!会)|确定|出炉|敲定|来了)[^,,。]{0,12}(民生实事|实事项目|为民办实事|惠民实事|民生工程)|(民生实事|实事项目)[^,,。]{0,6}(公布|发布(?!会)|出炉|来了)/;
+/** Reports on how pledges went: 完成情况, 进展情况, 推进情况. */
+const REPORT_WORDS = /(完成情况|进展情况|推进情况|进度|已完成|全面完成|超额完成|圆满完成)/;
+
+export function looksLikePlan(text: string, headline = ''): boolean {
+  const head = `${headline}\n${text.slice(0, 400)}`;
+  if (REPORT_WORDS.test(headline)) return false;
+  return PLAN_WORDS.test(head) || ANNOUNCED.test(headline) || /^[一二三]、(攻坚|主要|工作)?目标/m.test(text.slice(0, 800));
+}
+
+/** Whether the text reports on a list of tasks, item by item: a progress or completion report. */
+export function looksLikeTaskReport(text: string, headline = ''): boolean {
+  return REPORT_WORDS.test(`${headline}\n${text.slice(0, 300)}`) && /(推进情况|进展情况|完成情况)[::]/.test(text) || /(^|\n)\s*(\d+[.、]|[一二三四五六七八九十]+、)[^\n]*[((](责任单位|牵头单位)/.test(text);
 }

@@ -17,6 +17,8 @@ export interface MetricContext {
   city: string | null;
   time: DocumentTime;
   plan: boolean;
+  /** The text reports on tasks item by item (see looksLikeTaskReport). */
+  taskReport?: boolean;
 }
 
 /** A figure before de-duplication, with what is needed to merge restatements. */
@@ -27,6 +29,8 @@ interface Candidate extends Metric {
   context: string;
 }
 
+/** A task's own numbered line: 1.城镇公益性岗位…, 二、…, (3)… */
+const TASK_LINE = /^\s*(\d+[.、.]|[一二三四五六七八九十]+、|[((][\d一二三四五六七八九十]+[))])/;
 const LEAD_UNITS = /[((]\s*(?:牵头|责任|主责|实施)单位\s*[::]\s*([^))]+)[))]/;
 const SPEAKER_AFTER = /^(党组|局长|副局长|主任|副主任|负责人|相关负责人|党委|书记|作为|通过|将|全力|努力|首创|推出|成立|坚持|围绕|聚焦|就|以)/;
 const FILLER = /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在|将|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
@@ -343,6 +347,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         clauseAfter: text.slice(spanEnd, clause.end),
         sentenceBefore: text.slice(sentence.start, t.start),
         unit, plan: ctx.plan, forwardLooking, yearRelation,
+        taskLine: !!ctx.taskReport && TASK_LINE.test(line.text),
       });
       const base = explicit ?? (kind === 'target' ? plannedYear : actualYear);
       const year = base === null ? null : kind === 'target' ? base : base + shift;

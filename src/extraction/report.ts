@@ -2,7 +2,7 @@
 import { cleanText } from './clean.ts';
 import { documentTime } from './dates.ts';
 import { toHalfWidth } from './numbers.ts';
-import { looksLikePlan } from './kind.ts';
+import { looksLikePlan, looksLikeTaskReport } from './kind.ts';
 import { extractMetrics } from './metrics.ts';
 import { normalizeView } from './normalize.ts';
 import { detectCity } from './registry.ts';
@@ -54,8 +54,9 @@ export function extractReport(source: string, registry: Registry, options: Extra
   const headline = findTitle(cleaned.body) ?? '';
   const city = options.city ?? detectCity(view.text, registry, normalizeView(headline).text)?.name ?? null;
   const time = documentTime(toHalfWidth(source), toHalfWidth(headline));
-  const plan = looksLikePlan(view.text);
-  const metrics = extractMetrics(view, { registry, city, time, plan });
+  const head = normalizeView(headline).text;
+  const plan = looksLikePlan(view.text, head);
+  const metrics = extractMetrics(view, { registry, city, time, plan, taskReport: !plan && looksLikeTaskReport(view.text, head) });
   const year = reportYear(metrics, time.year);
   const departments = [...new Set(metrics.flatMap((m) => (m.department ? m.department.split('、') : [])))];
   const title = headline || `${city ?? ''}${year ?? ''}年民生实事${plan ? '实施方案' : '报告'}`;
