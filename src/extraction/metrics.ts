@@ -31,7 +31,9 @@ interface Candidate extends Metric {
 
 /** A task's own numbered line: 1.城镇公益性岗位…, 二、…, (3)… */
 const TASK_LINE = /^\s*(\d+[.、.]|[一二三四五六七八九十]+、|[((][\d一二三四五六七八九十]+[))])/;
-const LEAD_UNITS = /[((]\s*(?:牵头|责任|主责|实施)单位\s*[::]\s*([^))]+)[))]/;
+const LEAD_UNITS = /[((〔【\[]\s*(?:牵头|责任|主责|实施|承办)(?:单位|部门)\s*[::]\s*([^))〕】\]]+)[))〕】\]]/;
+/** A note of its own line naming who answers for an item: 责任单位:区教委、新城投资公司. */
+const NOTE_LINE = /^\s*(?:牵头|责任|主责|实施|承办)(?:单位|部门)\s*[::]\s*([^\n]+?)\s*$/;
 const SPEAKER_AFTER = /^(党组|局长|副局长|主任|副主任|负责人|相关负责人|党委|书记|作为|通过|将|全力|努力|首创|推出|成立|坚持|围绕|聚焦|就|以)/;
 const FILLER = /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在|将|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
 /** 1 for a clause or list break, 2 for a colon (no break before a digit: 8:1, 9:30), by UTF-16 code. */
@@ -98,9 +100,34 @@ const ELIGIBILITY = /(申报条件|条件为|条件是|符合条件|可申报|�
 /** Departments named in the line's (牵头单位:…) note, as full names. */
 function leadDepartments(lineText: string, ctx: MetricContext): string | null {
   const m = LEAD_UNITS.exec(lineText);
-  if (!m) return null;
-  const names = m[1]!.split(/[、,,;;]/).map((s) => s.trim()).filter(Boolean);
-  return names.map((n) => resolveDepartment(n, ctx.registry, ctx.city).name).join('、') || null;
+  return m ? departmentList(m[1]!, ctx) : null;
+}
+
+/** 区教委、新城投资公司 → 区教育委员会、新城投资公司: each name in full, at its own level. */
+function departmentList(names: string, ctx: MetricContext): string | null {
+  // Not a body: 各县(市、区)人民政府 (everyone), or a list's remainder in brackets.
+  const list = names.replace(/[((][^))]*[))]/g, '').split(/[、,,;;]/).map((s) => s.replace(/[。.]$/, '').trim()).filter((n) => n.length >= 2 && !/^各|[((]/.test(n));
+  return [...new Set(list.map((n) => resolveDepartment(n, ctx.registry, ctx.city).name))].join('、') || null;
+}
+
+/**
+ * Who answers for each line, from the notes an item carries on a line of its own (责任单位:…,
+ * before or after the item's figures): the note holds for the whole item, from its numbered line
+ * to the next one. Lines of items without a note have none here.
+ */
+function itemDepartments(all: Segment[], ctx: MetricContext): Map<Segment, string> {
+  const out = new Map<Segment, string>();
+  let item: Segment[] = [];
+  let note: string | null = null;
+  const close = () => { if (note) for (const l of item) out.set(l, note); item = []; note = null; };
+  for (const line of all) {
+    if (TASK_LINE.test(line.text)) close();
+    item.push(line);
+    const m = NOTE_LINE.exec(line.text);
+    if (m) note ??= departmentList(m[1]!, ctx);
+  }
+  close();
+  return out;
 }
 
 /** The department a line makes current: a headline naming it, or it speaking as the subject. */
@@ -279,8 +306,10 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   let tokenAt = 0;
   let mentionAt = 0;
 
-  for (const line of lines(text)) {
-    const lead = leadDepartments(line.text, ctx);
+  const textLines = lines(text);
+  const byItem = itemDepartments(textLines, ctx);
+  for (const line of textLines) {
+    const lead = leadDepartments(line.text, ctx) ?? byItem.get(line) ?? null;
     const speaker = lead ? null : speakerDepartment(line, ctx);
     if (speaker && speaker !== currentDept) sectionYear = null; // a new department starts a new section
     if (speaker) currentDept = speaker;

@@ -58,6 +58,12 @@ export function isBrokenLine(line: string, minLength = 30): boolean {
   return t.length > minLength && !SENTENCE_END.test(t) && /[\u4e00-\u9fa5\d%]$/.test(t);
 }
 
+/**
+ * Pinyin that a converting site wrote after characters (推進(jìn), 發(fā)): read past, so that
+ * 责(zé)任单位 is 责任单位. Only syllables with a tone mark, right after a Chinese character.
+ */
+const PINYIN = /(?<=[\u4e00-\u9fa5])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)/g;
+
 export function normalizeView(original: string): TextView {
   const converted = toHalfWidth(simplify(original)).replace(/\u2236/g, ':');
   const lines = converted.split('\n');
@@ -67,8 +73,21 @@ export function normalizeView(original: string): TextView {
   let pos = 0;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
-    parts.push(line);
-    for (let k = 0; k < line.length; k++) origin[length++] = pos + k;
+    if (line.includes('(') && PINYIN.test(line)) {
+      PINYIN.lastIndex = 0;
+      let from = 0;
+      for (const m of line.matchAll(PINYIN)) {
+        parts.push(line.slice(from, m.index));
+        for (let k = from; k < m.index!; k++) origin[length++] = pos + k;
+        from = m.index! + m[0].length;
+      }
+      parts.push(line.slice(from));
+      for (let k = from; k < line.length; k++) origin[length++] = pos + k;
+    } else {
+      parts.push(line);
+      for (let k = 0; k < line.length; k++) origin[length++] = pos + k;
+    }
+    PINYIN.lastIndex = 0;
     pos += line.length;
     if (li === lines.length - 1) break;
     // Skip the newline(s) after a broken line when the continuation follows.

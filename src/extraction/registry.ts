@@ -88,8 +88,24 @@ export function isCityShortName(name: string, registry: Registry): boolean {
   return names.has(name);
 }
 
-/** Full name for a department written in a list such as (牵头单位:市教育局、市妇联). */
+/** The level a department's name begins with, when it is not the city's: 区教委, 县民政局, 州人社局. */
+const LEVEL = /^(区|县|州|旗|盟)(?=[\u4e00-\u9fa5]{2,})/;
+
+/**
+ * Full name for a department written in a list such as (牵头单位:市教育局、市妇联). A county's or
+ * district's body keeps its level: 区教委 → 区教育委员会 (the registry's 市教育委员会 at the 区 level).
+ * A name the registry does not know is kept as written: the registry helps, it is not required.
+ */
 export function resolveDepartment(name: string, registry: Registry, city: string | null): DepartmentEntry {
+  const level = LEVEL.exec(name.trim());
+  if (level) {
+    const asCity = resolveCityDepartment(`市${name.trim().slice(1)}`, registry, city);
+    return asCity.slug ? { ...asCity, name: level[1] + asCity.name.replace(/^市/, ''), aliases: [] } : { name: name.trim(), slug: '', aliases: [] };
+  }
+  return resolveCityDepartment(name, registry, city);
+}
+
+function resolveCityDepartment(name: string, registry: Registry, city: string | null): DepartmentEntry {
   // 新乡市教育局 → 市教育局, but 市城市管理局 keeps its name: only a real city's name is a prefix.
   const prefix = /^([\u4e00-\u9fa5]{2,7}?)市(?=[\u4e00-\u9fa5]{2,})/.exec(name.trim());
   const isCity = prefix && isCityShortName(prefix[1]!, registry);

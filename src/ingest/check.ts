@@ -43,8 +43,10 @@ function checkReport(r: ReportOnDisk, file: string, ctx: CheckContext): Problem[
   const city = typeof raw.city === 'string' ? raw.city : null;
   if (city && !ctx.cityNames.has(city)) add(['city'], `city "${city}" is not in content/registry/cities.yaml; add it there or correct the name`);
   const known = new Set(departmentsOf(ctx.registry, city).map((d) => d.name));
+  // A county's or district's body is the registry's at its level: 区教育委员会 is 市教育委员会 of a 区.
+  const knownDepartment = (d: string) => known.has(d) || (/^[区县州旗盟]/.test(d) && known.has(`市${d.slice(1)}`));
   if (Array.isArray(raw.departments)) raw.departments.forEach((d, i) => {
-    if (typeof d === 'string' && !known.has(d)) add(['departments', i], `department "${d}" is not in content/registry/departments.yaml; add it (with its short names as aliases) or use the full official name`);
+    if (typeof d === 'string' && !knownDepartment(d)) add(['departments', i], `department "${d}" is not in content/registry/departments.yaml; add it (with its short names as aliases) so its page keeps one address, or use the full official name`, 'warning');
   });
   const source = typeof raw.source === 'string' ? raw.source : null;
   if (source && ctx.seeds && source !== HAND_ENTERED && !ctx.seeds.has(seedKey(source))) {
@@ -65,7 +67,7 @@ function checkReport(r: ReportOnDisk, file: string, ctx: CheckContext): Problem[
     const m = (item ?? {}) as Partial<MetricData>;
     const label = typeof m.label === 'string' ? m.label : '';
     if (typeof m.text === 'string' && m.text && !occurs(m.text)) add(['metrics', i], `metrics.${i} (${label}): its text «${m.text}» does not occur in the text a reader sees; copy the exact words from the report's text`);
-    if (typeof m.department === 'string') for (const d of m.department.split('、')) if (!known.has(d)) add(['metrics', i], `metrics.${i}: department "${d}" is not in the registry; add it to content/registry/departments.yaml or fix the name`);
+    if (typeof m.department === 'string') for (const d of m.department.split('、')) if (!knownDepartment(d)) add(['metrics', i], `metrics.${i}: department "${d}" is not in the registry; add it to content/registry/departments.yaml or fix the name`, 'warning');
     if (typeof m.value === 'number') {
       if (m.value < 0 && typeof m.unit === 'string' && NEVER_NEGATIVE.test(m.unit)) add(['metrics', i, 'value'], `metrics.${i}: value ${m.value} ${m.unit} is negative, which a count or amount cannot be; remove the minus sign`, 'warning');
       if (Number.isInteger(m.value) && !Number.isSafeInteger(m.value)) add(['metrics', i, 'value'], `metrics.${i}: value ${m.value} is beyond 2^53 and cannot be stored exactly; check the number (base units: 8.8万 → 88000)`, 'warning');
