@@ -5,18 +5,24 @@
  *   npm run extract -- --city 眉山市 FILE          → for a text that never names its place
  */
 import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
 import { extractReport } from '../src/extraction/index.ts';
 import { readSource } from '../src/ingest/read-source.ts';
 import { loadRegistry, RegistryError } from '../src/ingest/registry-files.ts';
 
-const args = process.argv.slice(2);
-const valueOf = (name: string) => { const at = args.indexOf(name); return at >= 0 ? { at, value: args[at + 1] } : null; };
-const formatArg = valueOf('--format');
-const cityArg = valueOf('--city');
-const format = formatArg?.value ?? 'table';
-const files = args.filter((a, i) => !a.startsWith('--') && i !== (formatArg?.at ?? -1) + 1 && i !== (cityArg?.at ?? -1) + 1);
-if (!files.length || (format !== 'json' && format !== 'table') || (cityArg && !cityArg.value)) {
-  console.error('usage: npm run extract -- [--format json|table] [--city 眉山市] FILE...');
+const USAGE = 'usage: npm run extract -- [--format json|table] [--city 眉山市] [--year 2022] FILE...';
+let parsed;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { format: { type: 'string', default: 'table' }, city: { type: 'string' }, year: { type: 'string' } } });
+} catch (e) {
+  console.error(`${(e as Error).message}; ${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals: files } = parsed;
+const format = values.format;
+const year = values.year === undefined ? undefined : Number(values.year);
+if (!files.length || (format !== 'json' && format !== 'table') || (year !== undefined && !Number.isInteger(year))) {
+  console.error(USAGE);
   process.exit(2);
 }
 
@@ -33,7 +39,7 @@ let failed = false;
 for (const file of files) {
   const source = readSource(file);
   if (!source.ok) { console.error(`${file}: ${source.error}`); failed = true; continue; }
-  const r = extractReport(source.text, registry, cityArg?.value ? { city: cityArg.value } : {});
+  const r = extractReport(source.text, registry, { ...(values.city && { city: values.city }), ...(year && { year }) });
   const metrics = r.metrics.map(({ id: _id, ...m }) => m);
   docs.push({ file: basename(file), city: r.city, title: r.title, year: r.year, published: r.published, metrics });
 }

@@ -1,24 +1,30 @@
 /**
- * npm run ingest [-- [--dry-run] [--if-needed] [--city 眉山市] [FILE...]]
+ * npm run ingest [-- [--dry-run] [--if-needed] [--city 眉山市] [--year 2022] [FILE...]]
  * Reads seeds/*.txt (or the given files) into content/reports/*.mdx, keeping editors' changes.
  */
+import { parseArgs } from 'node:util';
 import { ingest } from '../src/ingest/ingest.ts';
 import { IngestBusyError } from '../src/ingest/lock.ts';
 import { RegistryError } from '../src/ingest/registry-files.ts';
 import { formatProblem } from '../src/model/problem.ts';
 import { UnsafePathError } from '../src/model/safe-path.ts';
 
-const argv = process.argv.slice(2);
-const cityAt = argv.indexOf('--city');
-const city = cityAt >= 0 ? argv[cityAt + 1] : undefined;
-const args = cityAt >= 0 ? argv.filter((_, i) => i !== cityAt && i !== cityAt + 1) : argv;
-const unknown = args.filter((a) => a.startsWith('--') && !['--dry-run', '--if-needed'].includes(a));
-if (unknown.length || (cityAt >= 0 && !city)) {
-  console.error(`${unknown.length ? `unknown option ${unknown.join(' ')}` : '--city needs a place'}; usage: npm run ingest -- [--dry-run] [--if-needed] [--city 眉山市] [FILE...]`);
+const USAGE = 'usage: npm run ingest -- [--dry-run] [--if-needed] [--city 眉山市] [--year 2022] [FILE...]';
+let parsed;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, 'if-needed': { type: 'boolean' }, city: { type: 'string' }, year: { type: 'string' } } });
+} catch (e) {
+  console.error(`${(e as Error).message}; ${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+const year = values.year === undefined ? undefined : Number(values.year);
+if (year !== undefined && !(Number.isInteger(year) && year >= 1949 && year <= 2100)) {
+  console.error(`--year takes a year such as 2022 (got ${values.year}); ${USAGE}`);
   process.exit(2);
 }
 try {
-  const summary = await ingest({ files: args.filter((a) => !a.startsWith('--')), dryRun: args.includes('--dry-run'), ifNeeded: args.includes('--if-needed'), city });
+  const summary = await ingest({ files: positionals, dryRun: values['dry-run'], ifNeeded: values['if-needed'], city: values.city, year });
   const counts = new Map<string, number>();
   for (const e of summary.entries) {
     counts.set(e.outcome, (counts.get(e.outcome) ?? 0) + 1);
@@ -34,7 +40,7 @@ try {
   for (const w of summary.warnings) console.warn(`warning: ${w}`);
   for (const p of summary.problems) console.error(formatProblem(p));
   if (summary.problems.length) console.error(`\ningest stopped before writing anything: ${summary.problems.length} problem(s) above; fix them and run again.`);
-  console.log(`${args.includes('--dry-run') ? '(dry run, nothing written) ' : ''}` + [...counts].map(([k, v]) => `${v} ${k}`).join(', '));
+  console.log(`${values['dry-run'] ? '(dry run, nothing written) ' : ''}` + [...counts].map(([k, v]) => `${v} ${k}`).join(', '));
   process.exitCode = summary.ok ? 0 : 1;
 } catch (e) {
   if (e instanceof RegistryError || e instanceof IngestBusyError || e instanceof UnsafePathError) { console.error(e.message); process.exit(1); }

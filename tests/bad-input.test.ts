@@ -83,7 +83,7 @@ describe('bad input', () => {
   });
 
   it('escapes everything MDX would read as code', async () => {
-    const text = '市教育局:新建{学校}10所,<b>招生</b>5000人。\nimport x from "y"\nexport const a = 1;\n{1+1} 共计8所 <script>alert(1)</script>';
+    const text = '新乡市2023年民生实事\n市教育局:新建{学校}10所,<b>招生</b>5000人。\nimport x from "y"\nexport const a = 1;\n{1+1} 共计8所 <script>alert(1)</script>';
     const r = await ingestBytes('mdx.txt', text);
     const { body, visible } = expectGoodReport(r);
     await expect(compile(body)).resolves.toBeTruthy();
@@ -177,4 +177,20 @@ describe('messy input at scale', () => {
     // Quadratic time would be 64× (it was: 5 MB took 51 s); linear is 8×, with room for a noisy machine.
     expect(large.ms / small.ms).toBeLessThan(24);
   }, 60_000);
+});
+
+describe('a text that never names its place or year', () => {
+  it('is not written as a report check would refuse; the place and year can be given', async () => {
+    const text = '市教育局:今年新建学校10所,招生5000人。';
+    const r = await ingestBytes('nameless.txt', text);
+    expect(r.entry.outcome).toBe('failed');
+    expect(r.entry.messages.join()).toMatch(/no place recognised in the text; say it: npm run ingest -- --city/);
+    expect(r.reports).toHaveLength(0);
+    const given = await ingest({ root: r.root, city: '眉山市', year: 2017 });
+    expect(given.entries[0]!.outcome).toBe('created');
+    const [doc] = reportFiles(r.root).map((f) => parseReport(readFileSync(f, 'utf8')));
+    expect(doc!.data).toMatchObject({ city: '眉山市', year: 2017 });
+    // Later runs keep the place and year the report has, though the text still does not say them.
+    expect((await ingest({ root: r.root })).entries[0]!.outcome).toBe('unchanged');
+  });
 });

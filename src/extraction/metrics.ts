@@ -9,6 +9,7 @@ import { readQualifier, strongerQualifier } from './qualifiers.ts';
 import { findDepartments, isCityShortName, mayNameDepartment, resolveDepartment } from './registry.ts';
 import { clausesOf, isHeading, lines, sentencesOf, type Segment } from './structure.ts';
 import { looksAhead, resultYear, targetYear, yearMentions, type DocumentTime, type YearMention } from './dates.ts';
+import { tableCells } from './tables.ts';
 import { readUnit, TIME_UNITS } from './units.ts';
 import type { Metric, Registry } from './types.ts';
 
@@ -308,6 +309,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
 
   const textLines = lines(text);
   const byItem = itemDepartments(textLines, ctx);
+  const cells = tableCells(textLines);
   for (const line of textLines) {
     const lead = leadDepartments(line.text, ctx) ?? byItem.get(line) ?? null;
     const speaker = lead ? null : speakerDepartment(line, ctx);
@@ -405,9 +407,17 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       });
     }
   }
+  // Table cells are figures of their own rows: no restatements of each other, whatever their labels share.
+  const fromTables: Candidate[] = cells.map((cell) => {
+    const span = originalSpan(view, cell.line.start, cell.line.end).trim();
+    const year = cell.kind === 'target' ? plannedYear : actualYear;
+    const department = cell.department ? departmentList(cell.department, ctx) : null;
+    return { id: metricId(cell.value, cell.unit, span), value: cell.value, unit: cell.unit, qualifier: cell.qualifier, kind: cell.kind, year, department, label: cell.label, text: span, start: cell.line.start, end: cell.line.end, context: cell.label };
+  });
+  const all = fromTables.length ? [...dropRestatements(out), ...fromTables].sort((a, b) => a.start - b.start) : dropRestatements(out);
   // The same words can state two figures (a restatement under another department): ids stay unique.
   const used = new Map<string, number>();
-  return dropRestatements(out).map((c) => {
+  return all.map((c) => {
     const n = (used.get(c.id) ?? 0) + 1;
     used.set(c.id, n);
     // The metric without the candidate's working fields, its keys in the order files are written in.

@@ -46,18 +46,24 @@ export interface ReportExtras { outlet: string | null; removed: string[] }
 export interface ExtractOptions {
   /** The place the text is about, when the text never names it (the editor says it: --city 眉山市). */
   city?: string;
+  /** The year the text is about, when the text never says it (--year 2022). */
+  year?: number;
+  /** What the text's report already says (an earlier --city, an editor's fix): used when the text says nothing. */
+  known?: { city?: string | null; year?: number | null };
 }
 
 export function extractReport(source: string, registry: Registry, options: ExtractOptions = {}): ExtractedReport & ReportExtras {
   const cleaned = cleanText(source);
   const view = normalizeView(cleaned.body);
   const headline = findTitle(cleaned.body) ?? '';
-  const city = options.city ?? detectCity(view.text, registry, normalizeView(headline).text)?.name ?? null;
-  const time = documentTime(toHalfWidth(source), toHalfWidth(headline));
+  const city = options.city ?? detectCity(view.text, registry, normalizeView(headline).text)?.name ?? options.known?.city ?? null;
+  const found = documentTime(toHalfWidth(source), toHalfWidth(headline));
+  const givenYear = options.year ?? (found.year === null && found.period === null ? options.known?.year ?? undefined : undefined);
+  const time = givenYear ? { ...found, period: givenYear, year: found.year ?? givenYear } : found;
   const head = normalizeView(headline).text;
   const plan = looksLikePlan(view.text, head);
   const metrics = extractMetrics(view, { registry, city, time, plan, taskReport: !plan && looksLikeTaskReport(view.text, head) });
-  const year = reportYear(metrics, time.year);
+  const year = givenYear ?? reportYear(metrics, time.year);
   const departments = [...new Set(metrics.flatMap((m) => (m.department ? m.department.split('、') : [])))];
   const title = headline || `${city ?? ''}${year ?? ''}年民生实事${plan ? '实施方案' : '报告'}`;
   return {

@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Registry } from '../extraction/types.ts';
+import type { Metric, Registry } from '../extraction/types.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { extractorVersion, seedKey, SEEDS_DIR } from './ingest.ts';
+import { extractorVersion, repeatKey, seedKey, SEEDS_DIR } from './ingest.ts';
 import { metricSchema, reportSchema, type MetricData } from '../model/report-schema.ts';
 import { parseReportFile } from '../model/frontmatter.ts';
 import type { Problem } from '../model/problem.ts';
@@ -73,8 +73,8 @@ function checkReport(r: ReportOnDisk, file: string, ctx: CheckContext): Problem[
       if (Number.isInteger(m.value) && !Number.isSafeInteger(m.value)) add(['metrics', i, 'value'], `metrics.${i}: value ${m.value} is beyond 2^53 and cannot be stored exactly; check the number (base units: 8.8万 → 88000)`, 'warning');
     }
     if (!metricSchema.safeParse(item).success) return; // repeats are told apart only among well-formed metrics
-    const key = `${m.value}|${m.unit}|${m.text}|${m.kind}|${m.year}|${m.department}`;
-    if (seen.has(key)) add(['metrics', i], `metrics.${i} repeats metrics.${seen.get(key)} (same value, unit, kind, year, department and text); delete one`);
+    const key = repeatKey(m as Metric);
+    if (seen.has(key)) add(['metrics', i], `metrics.${i} repeats metrics.${seen.get(key)} (same value, unit, kind, year, department, label and text); delete one`);
     else seen.set(key, i);
     const dupId = firstWithId.get(m.id!);
     if (dupId !== undefined) add(['metrics', i], `metrics.${i} has the same id "${m.id}" as metrics.${dupId}; ids must be unique within a report`);

@@ -22,8 +22,8 @@ export interface PoolOptions {
 }
 
 export interface Extractor {
-  /** The reports of `texts`, in their order. */
-  extract(texts: string[]): Promise<ExtractedText[]>;
+  /** The reports of `texts`, in their order; `known[i]` is what text i's report already says. */
+  extract(texts: string[], known?: Array<ExtractOptions['known']>): Promise<ExtractedText[]>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
@@ -35,12 +35,12 @@ export const defaultThreads = (): number => Math.min(availableParallelism(), 8);
 export function extractor(registry: Registry, totalChars: number, options: PoolOptions = {}, read: ExtractOptions = {}): Extractor {
   const threads = options.threads ?? defaultThreads();
   if (threads <= 1 || (!options.force && totalChars < PARALLEL_MIN_CHARS)) {
-    return { extract: async (texts) => texts.map((t) => extractReport(t, registry, read)), close: async () => {} };
+    return { extract: async (texts, known) => texts.map((t, i) => extractReport(t, registry, { ...read, known: known?.[i] })), close: async () => {} };
   }
   return workerPool(registry, threads, read);
 }
 
-interface Batch { texts: string[]; results: ExtractedText[]; next: number; done: number; resolve: (r: ExtractedText[]) => void; reject: (e: Error) => void }
+interface Batch { texts: string[]; known?: Array<ExtractOptions['known']>; results: ExtractedText[]; next: number; done: number; resolve: (r: ExtractedText[]) => void; reject: (e: Error) => void }
 
 function workerPool(registry: Registry, threads: number, read: ExtractOptions): Extractor {
   const workers: Worker[] = [];
@@ -51,7 +51,7 @@ function workerPool(registry: Registry, threads: number, read: ExtractOptions): 
 
   // Texts are handed out one at a time as workers finish, so a long text does not hold up the rest.
   const feed = (w: Worker) => {
-    if (batch && batch.next < batch.texts.length) { w.postMessage({ index: batch.next, text: batch.texts[batch.next] }); batch.next++; }
+    if (batch && batch.next < batch.texts.length) { w.postMessage({ index: batch.next, text: batch.texts[batch.next], known: batch.known?.[batch.next] }); batch.next++; }
     else idle.push(w);
   };
   const fail = (e: Error) => {
@@ -73,12 +73,12 @@ function workerPool(registry: Registry, threads: number, read: ExtractOptions): 
   }
 
   return {
-    extract(texts) {
+    extract(texts, known) {
       if (failure) return Promise.reject(failure);
       if (batch) return Promise.reject(new Error('one batch at a time'));
       if (!texts.length) return Promise.resolve([]);
       return new Promise<ExtractedText[]>((resolve, reject) => {
-        batch = { texts, results: new Array<ExtractedText>(texts.length), next: 0, done: 0, resolve, reject };
+        batch = { texts, known, results: new Array<ExtractedText>(texts.length), next: 0, done: 0, resolve, reject };
         for (const w of idle.splice(0)) feed(w);
       });
     },

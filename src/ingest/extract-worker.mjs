@@ -11,7 +11,7 @@ const { extractReport } = await import('../extraction/index.ts');
 const { registry, read } = workerData;
 
 // One text in, its report out, tagged with the index it came with.
-parentPort.on('message', ({ index, text }) => {
-  parentPort.postMessage({ index, report: extractReport(text, registry, read) });
+parentPort.on('message', ({ index, text, known }) => {
+  parentPort.postMessage({ index, report: extractReport(text, registry, { ...read, known }) });
 });
 parentPort.postMessage({ ready: true });

@@ -34,6 +34,8 @@ export interface IngestOptions {
   pool?: PoolOptions;
   /** The place the texts are about, for texts that never name it (npm run ingest -- --city 眉山市 FILE). */
   city?: string;
+  /** The year the texts are about, for texts that never say it (--year 2022). */
+  year?: number;
   /** Called right before a report file is replaced: where a test saves the file as an editor would while ingest runs. */
   beforeReplace?: (file: string) => void;
 }
@@ -95,11 +97,14 @@ export function seedFiles(root: string, warn: (message: string) => void = () => 
 /** The seed a report was read from, as a key that survives an editor's slip (002_ab.txt, 002_AB.TXT, 002_ab). */
 export const seedKey = (name: string) => basename(name).normalize('NFC').trim().toLowerCase().replace(/\.txt$/, '');
 
+/** Two metrics that say the same thing: same figure, read the same way, from the same words (a table's two 123.4% differ by row). */
+export const repeatKey = (m: Metric) => `${m.value}|${m.unit}|${m.text}|${m.kind}|${m.year}|${m.department}|${m.label}`;
+
 /** Metrics that check would call repeats (same figure, or same id): the first is kept (a text pasted twice). */
 function withoutRepeats(metrics: Metric[]): Metric[] {
   const seen = new Set<string>();
   return metrics.filter((m) => {
-    const key = `${m.value}|${m.unit}|${m.text}|${m.kind}|${m.year}|${m.department}`;
+    const key = repeatKey(m);
     if (seen.has(key) || seen.has(`id:${m.id}`)) return false;
     seen.add(key).add(`id:${m.id}`);
     return true;
@@ -213,9 +218,16 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
   /** Merges a source's new extraction into its report and writes the report, its base and its seed copy. */
   const write = ({ file, source, entry, current, sourceHash }: Pending, extracted: ExtractedText): void => {
     const base = current ? readBase(root, current.data.slug) : null; // read here, a batch at a time: bases hold whole reports
-    let next = generate(extracted, source, (city, year, title) =>
+    const read = extracted;
+    if (!read.city || !read.year) {
+      // A report without its place or year could not be published (check refuses it): say what to give instead.
+      entry.messages.push(!read.city
+        ? 'no place recognised in the text; say it: npm run ingest -- --city 眉山市 FILE (a full name from content/registry/)'
+        : 'no year found in the text; say it: npm run ingest -- --year 2022 FILE');
+      return;
+    }
+    let next = generate(read, source, (city, year, title) =>
       current?.data.slug ?? reportSlug(cityOf(city), year, title, taken));
-    if (!next.data.city) entry.messages.push('no city recognised; add it to content/registry/cities.yaml or set `city` in the report');
     taken.add(next.data.slug);
     const merged = mergeReport(base, current, next);
     entry.messages.push(...merged.conflicts.map((c) => `conflict: ${c}`), ...merged.notes);
@@ -267,11 +279,11 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
     if (!existsSync(basePath) || readFileSync(basePath, 'utf8') !== baseText) writeFileAtomic(basePath, baseText);
   };
 
-  const pool = extractor(registry, pending.reduce((a, p) => a + p.text.length, 0), options.pool, options.city ? { city: options.city } : {});
+  const pool = extractor(registry, pending.reduce((a, p) => a + p.text.length, 0), options.pool, { ...(options.city && { city: options.city }), ...(options.year && { year: options.year }) });
   try {
     for (let from = 0; from < pending.length; from += BATCH) {
       const batch = pending.slice(from, from + BATCH);
-      const extracted = await pool.extract(batch.map((p) => p.text));
+      const extracted = await pool.extract(batch.map((p) => p.text), batch.map((p) => (p.current ? { city: p.current.data.city, year: p.current.data.year } : undefined)));
       batch.forEach((p, i) => write(p, extracted[i]!));
     }
   } finally {
