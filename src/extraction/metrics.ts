@@ -30,6 +30,10 @@ interface Candidate extends Metric {
   context: string;
 }
 
+/** A flattened table's row that starts a new item: 1 | 浙有善育 | … */
+const TABLE_ROW_START = /^\s*\d+\s*\|/;
+/** A table cell that is a department's name and nothing else. */
+const DEPARTMENT_CELL = /^[\u4e00-\u9fa5]{2,16}(局|委|委员会|办公室|管理处|中心|工会|妇联|残联)$/;
 /** A task's own numbered line: 1.城镇公益性岗位…, 二、…, (3)… */
 const TASK_LINE = /^\s*(\d+[.、.]|[一二三四五六七八九十]+、|[((][\d一二三四五六七八九十]+[))])/;
 const LEAD_UNITS = /[((〔【\[]\s*(?:牵头|责任|主责|实施|承办)(?:单位|部门)\s*[::]\s*([^))〕】\]]+)[))〕】\]]/;
@@ -107,7 +111,9 @@ function leadDepartments(lineText: string, ctx: MetricContext): string | null {
 /** 区教委、新城投资公司 → 区教育委员会、新城投资公司: each name in full, at its own level. */
 function departmentList(names: string, ctx: MetricContext): string | null {
   // Not a body: 各县(市、区)人民政府 (everyone), or a list's remainder in brackets.
-  const list = names.replace(/[((][^))]*[))]/g, '').split(/[、,,;;]/).map((s) => s.replace(/[。.]$/, '').trim()).filter((n) => n.length >= 2 && !/^各|[((]/.test(n));
+  let list = names.replace(/[((][^))]*[))]/g, '').split(/[、,,;;]/).map((s) => s.replace(/[。.]$/, '').trim()).filter((n) => n.length >= 2 && !/^各|[((]/.test(n));
+  // A county's government beside the city's departments carries the work out; the departments answer for it.
+  if (list.some((n) => !/政府$/.test(n))) list = list.filter((n) => !/[区县市]人民政府$/.test(n));
   return [...new Set(list.map((n) => resolveDepartment(n, ctx.registry, ctx.city).name))].join('、') || null;
 }
 
@@ -122,10 +128,15 @@ function itemDepartments(all: Segment[], ctx: MetricContext): Map<Segment, strin
   let note: string | null = null;
   const close = () => { if (note) for (const l of item) out.set(l, note); item = []; note = null; };
   for (const line of all) {
-    if (TASK_LINE.test(line.text)) close();
+    if (TASK_LINE.test(line.text) || TABLE_ROW_START.test(line.text)) close();
     item.push(line);
-    const m = NOTE_LINE.exec(line.text);
+    const m = NOTE_LINE.exec(line.text) ?? LEAD_UNITS.exec(line.text);
     if (m) note ??= departmentList(m[1]!, ctx);
+    else if (line.text.includes('|')) {
+      // A flattened table row with a department cell (1 | 浙有善育 | 新增托位525个 | 卫生健康局 | …).
+      const cell = line.text.split('|').map((c) => c.trim()).find((c) => DEPARTMENT_CELL.test(c));
+      if (cell) note ??= departmentList(cell, ctx);
+    }
   }
   close();
   return out;
