@@ -153,7 +153,7 @@ function speakerDepartment(line: Segment, ctx: MetricContext): string | null {
     const before = line.text.slice(0, f.start).replace(/[\u4e00-\u9fa5]{2,4}市$/, '').replace(/^.*?([\u4e00-\u9fa5]{2,4})$/, (all, name: string) =>
       isCityShortName(name, ctx.registry) ? all.slice(0, -name.length) : all);
     const after = line.text.slice(f.end);
-    if (SPEAKER_AFTER.test(after) || before === '' || /[,,。:;]$/.test(before)) return f.entry.name;
+    if (SPEAKER_AFTER.test(after) || before === '' || /[,,。:;\s]$/.test(before)) return f.entry.name;
   }
   return null;
 }
