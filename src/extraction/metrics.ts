@@ -375,6 +375,8 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       // 每户安装1个 is a per-unit rule, not a total; but 平均每 is an average, 每人每月800元 a standard
       // and 每千人口3.9人 a rate.
       if (/(?<!平均)每(?![\d一二三四五六七八九十百千万])/.test(text.slice(sub, t.start)) && unit !== '元' && !unit.startsWith('元/')) continue;
+      // 每人每月285元 is a monthly standard: its unit is 元/月, as if written 285元/月.
+      if (unit === '元' && /每(人|户)?每?月(?:由|从)?$/.test(text.slice(sub, t.start).replace(/(提高|提升|增加|调整)?(到|至|为)$/, ''))) unit = '元/月';
       const unitEnd = t.end + inner.length + unitLength;
       const q = readQualifier(text.slice(sub, t.start), inner, text.slice(unitEnd, line.end));
       const spanEnd = unitEnd + q.after;
