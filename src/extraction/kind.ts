@@ -5,6 +5,12 @@ import type { Kind } from './types.ts';
 const COMPLETION_BEFORE = /(完成|达到|实现|占|为|是)[^,,;;。]*?(目标|任务|计划)[^,,;;。]*?(的|占比|比例|比重)(为|是)?[\d.%、]*$/;
 /** "年度目标任务完成率98%", "开工率100%", "完成总工程量80%", "1个(50%)": how much of a task is done. */
 const COMPLETION_RATE = /((目标|任务|计划)(任务)?完成率|完成率|开工率|建成率|竣工率|完工率)(为|达|达到|已达)?$|完成(了)?(总)?(工程量|工程进度|进度)?的?$|[((]$/;
+/** The task, before what was done of it in the same clause: 2个嵌入式养老机构建设已完成1个(50%). */
+const TASK_BEFORE_RESULT = /^[^,,;;。\d]{0,16}?(已经?|累计)(完成|建成|开工|送|发放|办结|培训|改造|安置|实现)[^,,;;。\d]{0,4}\d/;
+/** Words that make a figure an achievement beyond doubt, even in a task's own line. */
+const STRONG_ACTUAL = /(实际|已经|已|累计|截至|目前|完成了|建成了|实现了)/;
+/** A progress report's result line: 完成情况:…, 推进情况:…. */
+const RESULT_LINE = /(完成情况|推进情况|进展情况|工作进展|进展)[::]/;
 /** A verb in the perfect right before the figure (实施了22项, 改造了181个): done. */
 const DONE_VERB = /[\u4e00-\u9fa5]了$/;
 /** Words that make a figure a plan (计划 as a verb: 计划新建, not 募集计划,). */
@@ -34,6 +40,8 @@ export interface KindContext {
   yearRelation: -1 | 0 | 1 | null;
   /** The text reports on a list of tasks (a progress or completion report), and the figure stands in a task's own numbered line. */
   taskLine: boolean;
+  /** What the figure's column of a flattened table holds, when it stands in one. */
+  column?: Kind;
 }
 
 /** Where the last match of a global expression starts in `s`, or -1. */
@@ -50,8 +58,13 @@ const COMPLETION_PHRASE = /(超额)?完成(了)?[^,,;;。]*?(目标|任务)[^,,;
 export function classifyKind(c: KindContext): Kind {
   if ((c.unit === '%' || c.unit === '百分点') && COMPLETION_BEFORE.test(c.clauseBefore)) return 'completion';
   if (c.plan) return 'target';
+  if (c.column) return c.column;
+  if (TASK_BEFORE_RESULT.test(c.clauseAfter)) return 'target';
   if (c.unit === '%' && COMPLETION_RATE.test(c.clauseBefore)) return 'completion';
   if (DONE_VERB.test(c.clauseBefore)) return 'actual';
+  if (RESULT_LINE.test(c.sentenceBefore)) return 'actual';
+  // 1.…全年开展职业技能培训4.7万人次以上 (责任单位:…): a task's own line states the task, unless it says it is done.
+  if (c.taskLine && !STRONG_ACTUAL.test(c.clauseBefore)) return 'target';
   const localTarget = LOCAL_TARGET.test(c.clauseBefore) || TARGET_AFTER.test(c.clauseAfter);
   if (lastIndex(ACTUAL_CUE, c.clauseBefore) >= 0 && !localTarget) return 'actual';
   if (localTarget) return 'target';

@@ -30,6 +30,29 @@ interface Candidate extends Metric {
   context: string;
 }
 
+/** A pipe table's header that names a target column and a progress column (省工作目标 | 牵头单位 | 1-6月进展情况). */
+function hasPipeHeader(all: Segment[]): boolean {
+  return all.some((l) => (l.text.match(/\|/g)?.length ?? 0) >= 3 && /目标|任务/.test(l.text) && /进展|进度|完成情况/.test(l.text) && !/\d{2,}/.test(l.text.replace(/\d+\s*[-—]\s*\d+月/g, '')));
+}
+
+/**
+ * The column of a figure in a pipe table's row: before the row's department cell stands the
+ * task (target), after it the progress (actual), as the header orders them.
+ */
+function pipeColumn(line: Segment, at: number): 'target' | 'actual' | undefined {
+  const cells = line.text.split('|');
+  let offset = line.start;
+  let deptCell = -1;
+  let figureCell = -1;
+  cells.forEach((cell, i) => {
+    if (deptCell < 0 && DEPARTMENT_CELL.test(cell.trim())) deptCell = i;
+    if (at >= offset && at < offset + cell.length) figureCell = i;
+    offset += cell.length + 1;
+  });
+  if (deptCell < 0 || figureCell < 0) return undefined;
+  return figureCell < deptCell ? 'target' : 'actual';
+}
+
 /** A flattened table's row that starts a new item: 1 | 浙有善育 | … */
 const TABLE_ROW_START = /^\s*\d+\s*\|/;
 /** A table cell that is a department's name and nothing else. */
@@ -321,6 +344,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   const textLines = lines(text);
   const byItem = itemDepartments(textLines, ctx);
   const cells = tableCells(textLines);
+  const pipeColumns = hasPipeHeader(textLines);
   for (const line of textLines) {
     const lead = leadDepartments(line.text, ctx) ?? byItem.get(line) ?? null;
     const speaker = lead ? null : speakerDepartment(line, ctx);
@@ -392,6 +416,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         sentenceBefore: text.slice(sentence.start, t.start),
         unit, plan: ctx.plan, forwardLooking, yearRelation,
         taskLine: !!ctx.taskReport && TASK_LINE.test(line.text),
+        column: pipeColumns && line.text.includes('|') ? pipeColumn(line, t.start) : undefined,
       });
       const base = explicit ?? (kind === 'target' ? plannedYear : actualYear);
       const year = base === null ? null : kind === 'target' ? base : base + shift;
