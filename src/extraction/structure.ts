@@ -69,3 +69,6 @@ export function isHeading(line: string): boolean {
   const t = line.trim();
   return t.length <= 40 && !/[。;;,,]$/.test(t) && !/[。]/.test(t.slice(0, -1));
 }
+
+/** A task's own numbered line: 1.城镇公益性岗位…, 二、…, (3)… */
+export const TASK_LINE = /^\s*(\d+[.、.]|[一二三四五六七八九十]+、|[((][\d一二三四五六七八九十]+[))])/;

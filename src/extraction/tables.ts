@@ -4,6 +4,7 @@
  * in brackets (城镇新增就业(人)) followed by its cells. A bare number in a cell has no unit of its
  * own: its column says what it is (target, result, completion) and its row what it counts.
  */
+import { DEPARTMENT_CELL } from './department.ts';
 import type { Segment } from './structure.ts';
 import type { Kind } from './types.ts';
 
@@ -101,4 +102,27 @@ export function tableCells(lines: Segment[]): TableCell[] {
     i = j;
   }
   return out;
+}
+
+/** A pipe table's header that names a target column and a progress column (省工作目标 | 牵头单位 | 1-6月进展情况). */
+export function hasPipeHeader(all: Segment[]): boolean {
+  return all.some((l) => (l.text.match(/\|/g)?.length ?? 0) >= 3 && /目标|任务/.test(l.text) && /进展|进度|完成情况/.test(l.text) && !/\d{2,}/.test(l.text.replace(/\d+\s*[-—]\s*\d+月/g, '')));
+}
+
+/**
+ * The column of a figure in a pipe table's row: before the row's department cell stands the
+ * task (target), after it the progress (actual), as the header orders them.
+ */
+export function pipeColumn(line: Segment, at: number): 'target' | 'actual' | undefined {
+  const cells = line.text.split('|');
+  let offset = line.start;
+  let deptCell = -1;
+  let figureCell = -1;
+  cells.forEach((cell, i) => {
+    if (deptCell < 0 && DEPARTMENT_CELL.test(cell.trim())) deptCell = i;
+    if (at >= offset && at < offset + cell.length) figureCell = i;
+    offset += cell.length + 1;
+  });
+  if (deptCell < 0 || figureCell < 0) return undefined;
+  return figureCell < deptCell ? 'target' : 'actual';
 }

@@ -1,0 +1,82 @@
+/**
+ * How a figure's department is decided. Nearest first: a note on the figure's own line
+ * ((牵头单位:…), 〔责任单位:…〕), then the note its item carries on a line of its own
+ * (责任单位:…, before or after the item's figures), or its table row's department cell; else the
+ * department the text last made current, by a heading naming it or by it speaking as the subject
+ * (市人社局党组书记…介绍). Names are given in full through the registry and keep their level
+ * (区教委 → 区教育委员会); a name the registry does not know is kept as written.
+ */
+import { findDepartments, isCityShortName, mayNameDepartment, resolveDepartment } from './registry.ts';
+import { isHeading, TASK_LINE, type Segment } from './structure.ts';
+import type { Registry } from './types.ts';
+
+export interface DepartmentContext { registry: Registry; city: string | null }
+
+/** A flattened table's row that starts a new item: 1 | 浙有善育 | … */
+const TABLE_ROW_START = /^\s*\d+\s*\|/;
+
+/** A table cell that is a department's name and nothing else. */
+export const DEPARTMENT_CELL = /^[\u4e00-\u9fa5]{2,16}(局|委|委员会|办公室|管理处|中心|工会|妇联|残联)$/;
+
+const LEAD_UNITS = /[((〔【\[]\s*(?:牵头|责任|主责|实施|承办)(?:单位|部门)\s*[::]\s*([^))〕】\]]+)[))〕】\]]/;
+
+/** A note of its own line naming who answers for an item: 责任单位:区教委、新城投资公司. */
+const NOTE_LINE = /^\s*(?:牵头|责任|主责|实施|承办)(?:单位|部门)\s*[::]\s*([^\n]+?)\s*$/;
+
+const SPEAKER_AFTER = /^(党组|局长|副局长|主任|副主任|负责人|相关负责人|党委|书记|作为|通过|将|全力|努力|首创|推出|成立|坚持|围绕|聚焦|就|以)/;
+
+/** Departments named in the line's (牵头单位:…) note, as full names. */
+export function leadDepartments(lineText: string, ctx: DepartmentContext): string | null {
+  const m = LEAD_UNITS.exec(lineText);
+  return m ? departmentList(m[1]!, ctx) : null;
+}
+
+/** 区教委、新城投资公司 → 区教育委员会、新城投资公司: each name in full, at its own level. */
+export function departmentList(names: string, ctx: DepartmentContext): string | null {
+  // Not a body: 各县(市、区)人民政府 (everyone), or a list's remainder in brackets.
+  let list = names.replace(/[((][^))]*[))]/g, '').split(/[、,,;;]/).map((s) => s.replace(/[。.]$/, '').trim()).filter((n) => n.length >= 2 && !/^各|[((]/.test(n));
+  // A county's government beside the city's departments carries the work out; the departments answer for it.
+  if (list.some((n) => !/政府$/.test(n))) list = list.filter((n) => !/[区县市]人民政府$/.test(n));
+  return [...new Set(list.map((n) => resolveDepartment(n, ctx.registry, ctx.city).name))].join('、') || null;
+}
+
+/**
+ * Who answers for each line, from the notes an item carries on a line of its own (责任单位:…,
+ * before or after the item's figures): the note holds for the whole item, from its numbered line
+ * to the next one. Lines of items without a note have none here.
+ */
+export function itemDepartments(all: Segment[], ctx: DepartmentContext): Map<Segment, string> {
+  const out = new Map<Segment, string>();
+  let item: Segment[] = [];
+  let note: string | null = null;
+  const close = () => { if (note) for (const l of item) out.set(l, note); item = []; note = null; };
+  for (const line of all) {
+    if (TASK_LINE.test(line.text) || TABLE_ROW_START.test(line.text)) close();
+    item.push(line);
+    const m = NOTE_LINE.exec(line.text) ?? LEAD_UNITS.exec(line.text);
+    if (m) note ??= departmentList(m[1]!, ctx);
+    else if (line.text.includes('|')) {
+      // A flattened table row with a department cell (1 | 浙有善育 | 新增托位525个 | 卫生健康局 | …).
+      const cell = line.text.split('|').map((c) => c.trim()).find((c) => DEPARTMENT_CELL.test(c));
+      if (cell) note ??= departmentList(cell, ctx);
+    }
+  }
+  close();
+  return out;
+}
+
+/** The department a line makes current: a headline naming it, or it speaking as the subject. */
+export function speakerDepartment(line: Segment, ctx: DepartmentContext): string | null {
+  if (!mayNameDepartment(line.text, ctx.registry, ctx.city)) return null;
+  const found = findDepartments(line.text, ctx.registry, ctx.city);
+  if (!found.length) return null;
+  if (isHeading(line.text)) return found[0]!.entry.name;
+  for (const f of found) {
+    // The city may stand before the department: 新乡市教育局, 襄阳市发展和改革委员会.
+    const before = line.text.slice(0, f.start).replace(/[\u4e00-\u9fa5]{2,4}市$/, '').replace(/^.*?([\u4e00-\u9fa5]{2,4})$/, (all, name: string) =>
+      isCityShortName(name, ctx.registry) ? all.slice(0, -name.length) : all);
+    const after = line.text.slice(f.end);
+    if (SPEAKER_AFTER.test(after) || before === '' || /[,,。:;\s]$/.test(before)) return f.entry.name;
+  }
+  return null;
+}

@@ -1,0 +1,52 @@
+/**
+ * How a figure's label (what it counts) and the start of its span are read: the words before the
+ * figure in its clause, less leading function words, or the noun after it (258家企业).
+ */
+import type { Segment } from './structure.ts';
+
+/** Leading words that say nothing of what is counted: 其中, 全市, 累计, 2023年末, … */
+export const FILLER = /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在|将|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
+
+export interface Label { label: string; start: number; fromSuffix: boolean }
+
+export const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** The start of the first whole word within `max` characters before `end` (spans never begin mid-word). */
+export function wordStartWithin(words: Intl.Segments, line: Segment, from: number, end: number, max: number): number {
+  if (end - from <= max) return from;
+  // The first word boundary at or after `max` characters before the end.
+  const at = end - max - line.start;
+  const word = words.containing(at);
+  const start = !word ? end - line.start : word.index === at ? at : word.index + word.segment.length;
+  return line.start + Math.min(start, end - line.start);
+}
+
+/** What is counted: the words before the figure in its clause, or the noun after it (258家企业). */
+export function labelFor(text: string, from: number, to: number, after: string): Label {
+  const raw = text.slice(from, to);
+  const lead = FILLER.exec(raw)?.[0].length ?? 0;
+  let label = raw.slice(lead).replace(/(达到|达|为|是|的|共|约|近|超过|超|有)$/, '');
+  const spoken = /^[\u4e00-\u9fa5]{1,6}(介绍|表示|说),?/.exec(label);
+  const start = from + lead + (spoken ? spoken[0].length : 0);
+  if (spoken) label = label.slice(spoken[0].length);
+  // An earlier figure in the same words (向1.1万家企业发放…资金): keep what follows it.
+  if (/\d/.test(label)) {
+    const tail = label.replace(/^.*\d/, '').replace(/^[万亿千百]?[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]?(\/[\u4e00-\u9fa5·]+)*[和及与、]?/, '');
+    label = tail.length >= 2 ? tail : label.replace(/^[((]?\d+[.、))]/, '').replace(/[\d.].*$/, '');
+  }
+  label = label.replace(/(不低于|不少于|不超过|超过)$/, '').replace(/(分别)?(提高|提升|增加|稳定在|达到|达)(到|至)?$/, '') || label;
+  const suffixMatch = /^(的)?([^\d,,;;。、()()“”]{1,12})/.exec(after);
+  const suffix = suffixMatch ? suffixMatch[2]!.replace(/(发放|实现|提供|开展|参与|达到|投入|入选|开工|完工|学会|得到|回流|分流|下沉|纳入|获得).*$/, '') : '';
+  // A bare verb before the figure (扶持2700名创业人员) reads better with the noun after it.
+  if (label.length >= 2 && label.length <= 4 && suffix.length >= 2 && !/(率|数|量|额|比|金|费|款)$/.test(label)) {
+    return { label: label + suffix, start, fromSuffix: false };
+  }
+  if (label.length >= 2) return { label: label.length > 18 ? label.slice(-18) : label, start, fromSuffix: false };
+  return { label: suffix || label, start: to, fromSuffix: true };
+}
+
+/** When neither side of a figure names what it counts: the clause's words, or the unit's. */
+export function fallbackLabel(clause: string, unit: string): string {
+  const words = clause.replace(/[\d.,,;;。%、:()()“”]+/g, '').replace(FILLER, '').slice(0, 12);
+  return words.length >= 2 ? words : `${unit === '%' ? '比例' : unit === 'ratio' ? '比值' : '数量'}`;
+}
