@@ -128,3 +128,25 @@ describe('a text from a city that is not among the seeds', () => {
     expect(r.metrics).toHaveLength(13);
   });
 });
+
+describe('texts from other places', () => {
+  it('reads digits grouped by spaces as one number when a unit follows, not a row number before a rate', () => {
+    const r = extractReport('襄阳市2024年民生实事\n今年全市新增城镇就业2 539人,发放补贴12 000 000元,完成1 100%。', registry);
+    expect(r.metrics.map((m) => [m.value, m.unit])).toEqual([[2539, '人'], [12000000, '元'], [100, '%']]);
+  });
+
+  it('files a text under the district it is about, and a city\'s text that lists its districts under the city', () => {
+    const district = extractReport('房山区公布2023年40件重要民生实事项目\n北京青年报记者获悉,房山区发布2023年40件重要民生实事。新增中小学学位2660个。', registry);
+    expect(district.city).toBe('北京市房山区');
+    const city = extractReport('东营市2017年民生实事\n东营区完成26866户,河口区完成6445户,垦利区完成37603户。东营市全年接通天然气172083户。', registry);
+    expect(city.city).toBe('东营市');
+    // 新建区 (南昌) inside 新建区域 is no mention of it.
+    expect(extractReport('邢台市今年新建区域性养老中心3个。', registry).city).toBe('邢台市');
+  });
+
+  it('reads an item\'s 责任单位 line for all its figures, at the level of the place', () => {
+    const r = extractReport('房山区2023年重要民生实事\n1、新增中小学学位2660个,开工建设学校1所。\n完成时限:2023年9月底前\n责任单位:区教委\n2、新增360个学前学位。\n责任单位:区教委、新城投资公司', registry);
+    expect(r.metrics.map((m) => m.department)).toEqual(['区教育委员会', '区教育委员会', '区教育委员会、新城投资公司']);
+    expect(r.metrics.every((m) => m.kind === 'target' && m.year === 2023)).toBe(true);
+  });
+});

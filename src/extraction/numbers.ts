@@ -249,6 +249,12 @@ for (const ch of `0123456789${CHINESE_NUMERAL_CHARS.replace(/[点點]/g, '')}`) 
  * Finds every number in `text` (already half-width). Chinese numeral runs are kept
  * only when they hold a digit; their values follow parseNumber.
  */
+/**
+ * Digits grouped by single spaces, as some pages print thousands (2 539人, 12 000 000元): one number
+ * when a unit follows. Not before %, where "1 100%" is a row number and a rate.
+ */
+const SPACED_THOUSANDS = /(?<![\d.,])\d{1,3}(?: \d{3})+(?=[\u4e00-\u9fa5])/y;
+
 export function scanNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
   let i = 0;
@@ -257,6 +263,13 @@ export function scanNumbers(text: string): NumberToken[] {
     if (NUMBER_START[text.charCodeAt(i)] === 0) { i++; continue; }
     const ch = text[i]!;
     if (ch >= '0' && ch <= '9') {
+      SPACED_THOUSANDS.lastIndex = i;
+      const spaced = SPACED_THOUSANDS.exec(text);
+      if (spaced) {
+        out.push({ start: i, end: i + spaced[0].length, raw: spaced[0], value: Number(spaced[0].replace(/ /g, '')), chinese: false });
+        i += spaced[0].length;
+        continue;
+      }
       ARABIC_WITH_MAGNITUDE.lastIndex = i;
       const m = ARABIC_WITH_MAGNITUDE.exec(text);
       const raw = m ? m[0] : ch;
