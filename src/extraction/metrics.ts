@@ -9,7 +9,7 @@ import { readQualifier, strongerQualifier } from './qualifiers.ts';
 import { clausesOf, lines, sentencesOf, TASK_LINE, type Segment } from './structure.ts';
 import { looksAhead, resultYear, targetYear, yearMentions, type DocumentTime, type YearMention } from './dates.ts';
 import { departmentList, itemDepartments, leadDepartments, speakerDepartment } from './department.ts';
-import { hasPipeHeader, pipeColumn, tableCells } from './tables.ts';
+import { pipeColumn, pipeHeader, tableCells } from './tables.ts';
 import { baselineShift, openingYear, yearOf } from './year.ts';
 import { fallbackLabel, labelFor, segmenter, wordStartWithin } from './label.ts';
 import { readUnit, TIME_UNITS } from './units.ts';
@@ -191,7 +191,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   const textLines = lines(text);
   const byItem = itemDepartments(textLines, ctx);
   const cells = tableCells(textLines);
-  const pipeColumns = hasPipeHeader(textLines);
+  const pipeColumns = pipeHeader(textLines);
   for (const line of textLines) {
     const lead = leadDepartments(line.text, ctx) ?? byItem.get(line) ?? null;
     const speaker = lead ? null : speakerDepartment(line, ctx);
@@ -263,7 +263,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         sentenceBefore: text.slice(sentence.start, t.start),
         unit, plan: ctx.plan, forwardLooking, yearRelation,
         taskLine: !!ctx.taskReport && TASK_LINE.test(line.text),
-        column: pipeColumns && line.text.includes('|') ? pipeColumn(line, t.start) : undefined,
+        column: pipeColumns && line.text.includes('|') ? pipeColumn(line, t.start, pipeColumns) : undefined,
       });
       const base = explicit ?? (kind === 'target' ? plannedYear : actualYear);
       const year = base === null ? null : kind === 'target' ? base : base + shift;

@@ -22,7 +22,7 @@ export interface TableCell {
   qualifier: 'exact' | 'at-most' | 'at-least';
 }
 
-type Column = Kind | 'department' | 'other';
+export type Column = Kind | 'department' | 'other';
 
 /** What a header cell says its column holds. */
 function columnOf(text: string): Column | null {
@@ -105,24 +105,43 @@ export function tableCells(lines: Segment[]): TableCell[] {
 }
 
 /** A pipe table's header that names a target column and a progress column (省工作目标 | 牵头单位 | 1-6月进展情况). */
-export function hasPipeHeader(all: Segment[]): boolean {
-  return all.some((l) => (l.text.match(/\|/g)?.length ?? 0) >= 3 && /目标|任务/.test(l.text) && /进展|进度|完成情况/.test(l.text) && !/\d{2,}/.test(l.text.replace(/\d+\s*[-—]\s*\d+月/g, '')));
+/** The columns of a pipe table's header (序号 | 项目 | 省工作目标 | 牵头单位 | 1-6月进展情况 | …), or null when no line is one. */
+export function pipeHeader(all: Segment[]): Array<Column | null> | null {
+  const line = all.find((l) => (l.text.match(/\|/g)?.length ?? 0) >= 3 && /目标|任务/.test(l.text) && /进展|进度|完成情况/.test(l.text) &&
+    !/\d{2,}/.test(l.text.replace(/\d+\s*[-—]\s*\d+月/g, '')));
+  return line ? cellsOf(line.text).map((c) => columnOf(c.trim())) : null;
+}
+
+/** A row's cells, without the empty ones a flattened table leaves at the end (… | 7月底 | ||). */
+function cellsOf(text: string): string[] {
+  const cells = text.split('|');
+  while (cells.length && !cells[cells.length - 1]!.trim()) cells.pop();
+  return cells;
 }
 
 /**
- * The column of a figure in a pipe table's row: before the row's department cell stands the
- * task (target), after it the progress (actual), as the header orders them.
+ * The column of a figure in a pipe table's row. A full row (as many cells as the header) is read
+ * by its header. A row whose first cells were merged into the row above has fewer: its task stands
+ * before its department cell and its progress after it; without a department cell, the row's first
+ * figure is the task and the rest its progress (the order the header gives the two).
  */
-export function pipeColumn(line: Segment, at: number): 'target' | 'actual' | undefined {
-  const cells = line.text.split('|');
+export function pipeColumn(line: Segment, at: number, header: Array<Column | null>): Kind | undefined {
+  const cells = cellsOf(line.text);
   let offset = line.start;
   let deptCell = -1;
   let figureCell = -1;
+  let firstFigureCell = -1;
   cells.forEach((cell, i) => {
     if (deptCell < 0 && DEPARTMENT_CELL.test(cell.trim())) deptCell = i;
+    if (firstFigureCell < 0 && /\d/.test(cell)) firstFigureCell = i;
     if (at >= offset && at < offset + cell.length) figureCell = i;
     offset += cell.length + 1;
   });
-  if (deptCell < 0 || figureCell < 0) return undefined;
-  return figureCell < deptCell ? 'target' : 'actual';
+  if (figureCell < 0) return undefined;
+  const byHeader = cells.length === header.length ? header[figureCell] : null;
+  if (byHeader === 'target' || byHeader === 'actual' || byHeader === 'completion') return byHeader;
+  const targetFirst = header.indexOf('target') >= 0 && header.indexOf('target') < header.indexOf('actual');
+  if (!targetFirst) return undefined;
+  if (deptCell >= 0) return figureCell < deptCell ? 'target' : 'actual';
+  return figureCell === firstFigureCell ? 'target' : 'actual';
 }
