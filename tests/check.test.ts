@@ -16,7 +16,7 @@ describe('content check', () => {
       .replace(/^year: \d+$/m, 'year: 3024')
       .replace('unit: 人,', 'unit: "",')
       .replace('市教育局\n', '市教委\n')
-      .replace(/text: 新建创业集聚区10家\}/, 'text: 新建创业集聚区11家}'));
+      .replace(/text: 新建创业集聚区10家,/, 'text: 新建创业集聚区11家,'));
     const slugA = /^slug: (.+)$/m.exec(readFileSync(a, 'utf8'))![1]!;
     edit(b, (t) => t.replace(/^slug: .+$/m, `slug: ${slugA}`).replace(/^city: .+$/m, 'city: 新乡县'));
     // A duplicated metric line.
@@ -39,7 +39,7 @@ describe('content check', () => {
     const root = makeWorkspace(['002_211da1db43f6adac.txt']);
     await ingest({ root });
     const [a] = reportFiles(root) as [string];
-    edit(a, (t) => t.replace('  - 市教育局\n', '  - 市教委员会\n').replace('text: 新增城镇就业8.8万人}', 'text: 新增城镇就业9.9万人}'));
+    edit(a, (t) => t.replace('  - 市教育局\n', '  - 市教委员会\n').replace('text: 新增城镇就业8.8万人,', 'text: 新增城镇就业9.9万人,'));
     const text = checkContent(root).map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n');
     expect(text).toMatch(/department "市教委员会" is not in content\/registry\/departments\.yaml/);
     expect(text).toMatch(/«新增城镇就业9\.9万人» does not occur in the text a reader sees/);
@@ -107,7 +107,7 @@ describe('what check says to an editor', () => {
   it('reports every problem of a file at once, the schema\'s and the others', async () => {
     const { problems } = await checkAfter((t) => t
       .replace('kind: actual', 'kind: done')
-      .replace('text: 新增城镇就业8.8万人}', 'text: 新增城镇就业9.9万人}')
+      .replace('text: 新增城镇就业8.8万人,', 'text: 新增城镇就业9.9万人,')
       .replace('  - 市教育局\n', '  - 市教委员会\n'));
     const text = problems.map((p) => p.message).join('\n');
     expect(text).toMatch(/kind: Invalid enum value/);

@@ -77,7 +77,7 @@ describe('downloads, feed and sitemap', () => {
     const csv = readFileSync(join(root, 'data/metrics.csv'), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('city,report,report_title,report_year,department,label,kind,year,value,unit,qualifier,text,source_url');
+    expect(lines[0]).toBe('city,report,report_title,report_year,department,label,pledge,topic,kind,year,value,unit,qualifier,text,source_url');
     const json = JSON.parse(readFileSync(join(root, 'data/metrics.json'), 'utf8'));
     expect(lines.length - 1).toBe(json.length);
     expect(json.length).toBeGreaterThan(250);

@@ -7,13 +7,11 @@
  * (区教委 → 区教育委员会); a name the registry does not know is kept as written.
  */
 import { findDepartments, isCityShortName, mayNameDepartment, resolveDepartment } from './registry.ts';
-import { isHeading, TASK_LINE, type Segment } from './structure.ts';
+import { isHeading, TABLE_ROW_START, TASK_LINE, type Segment } from './structure.ts';
 import type { Registry } from './types.ts';
 
 export interface DepartmentContext { registry: Registry; city: string | null }
 
-/** A flattened table's row that starts a new item: 1 | 浙有善育 | … */
-const TABLE_ROW_START = /^\s*\d+\s*\|/;
 
 /** A table cell that is a department's name and nothing else. */
 export const DEPARTMENT_CELL = /^[\u4e00-\u9fa5]{2,16}(局|委|委员会|办公室|管理处|中心|工会|妇联|残联)$/;

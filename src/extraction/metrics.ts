@@ -6,11 +6,13 @@ import { classifyKind } from './kind.ts';
 import { originalSpan, type TextView } from './normalize.ts';
 import { scanNumbers, type NumberToken } from './numbers.ts';
 import { readQualifier, strongerQualifier } from './qualifiers.ts';
-import { clausesOf, lines, sentencesOf, TASK_LINE, type Segment } from './structure.ts';
+import { clausesOf, itemStarts, lines, sentencesOf, TASK_LINE, type Segment } from './structure.ts';
 import { looksAhead, resultYear, targetYear, yearMentions, type DocumentTime, type YearMention } from './dates.ts';
 import { departmentList, itemDepartments, leadDepartments, speakerDepartment } from './department.ts';
 import { pipeColumn, pipeHeader, tableCells } from './tables.ts';
-import { baselineShift, openingYear, yearOf } from './year.ts';
+import { baselineShift, openingYear, startsChange, yearOf } from './year.ts';
+import { assignPledges } from './pledge.ts';
+import { topicOf } from './topic.ts';
 import { fallbackLabel, labelFor, segmenter, wordStartWithin } from './label.ts';
 import { readUnit, TIME_UNITS } from './units.ts';
 import type { Metric, Registry } from './types.ts';
@@ -30,6 +32,13 @@ interface Candidate extends Metric {
   end: number;
   /** Label and the noun after the unit, for telling restatements from distinct figures. */
   context: string;
+  /** For pledges and topics: where its sentence and its item start, its table row, its clause and sentence. */
+  sentence: number;
+  item: number;
+  row?: string;
+  changeFrom?: boolean;
+  clauseText: string;
+  sentenceText: string;
 }
 
 
@@ -191,6 +200,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   const textLines = lines(text);
   const byItem = itemDepartments(textLines, ctx);
   const cells = tableCells(textLines);
+  const items = itemStarts(textLines);
   const pipeColumns = pipeHeader(textLines);
   for (const line of textLines) {
     const lead = leadDepartments(line.text, ctx) ?? byItem.get(line) ?? null;
@@ -289,6 +299,8 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         id: metricId(value, unit, span), value, unit, qualifier, kind, year, department,
         label: label || fallbackLabel(text.slice(clause.start, clause.end), unit), text: span, start: t.start, end: spanEnd,
         context: label + text.slice(spanEnd, clause.end).slice(0, 30),
+        sentence: sentence.start, item: items.get(line) ?? line.start, changeFrom: startsChange(sentence, t, text),
+        clauseText: text.slice(clause.start, clause.end), sentenceText: sentence.text,
       });
     }
   }
@@ -297,18 +309,24 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
     const span = originalSpan(view, cell.line.start, cell.line.end).trim();
     const year = cell.kind === 'target' ? plannedYear : actualYear;
     const department = cell.department ? departmentList(cell.department, ctx) : null;
-    return { id: metricId(cell.value, cell.unit, span), value: cell.value, unit: cell.unit, qualifier: cell.qualifier, kind: cell.kind, year, department, label: cell.label, text: span, start: cell.line.start, end: cell.line.end, context: cell.label };
+    return {
+      id: metricId(cell.value, cell.unit, span), value: cell.value, unit: cell.unit, qualifier: cell.qualifier, kind: cell.kind, year, department,
+      label: cell.label, text: span, start: cell.line.start, end: cell.line.end, context: cell.label,
+      sentence: cell.row, item: cell.row, row: cell.label, clauseText: cell.label, sentenceText: cell.label,
+    };
   });
   const all = fromTables.length ? [...dropRestatements(out), ...fromTables].sort((a, b) => a.start - b.start) : dropRestatements(out);
+  const pledges = assignPledges(all);
   // The same words can state two figures (a restatement under another department): ids stay unique.
   const used = new Map<string, number>();
-  return all.map((c) => {
+  return all.map((c, i) => {
     const n = (used.get(c.id) ?? 0) + 1;
     used.set(c.id, n);
     // The metric without the candidate's working fields, its keys in the order files are written in.
     return {
       id: n === 1 ? c.id : `${c.id}-${n}`, value: c.value, unit: c.unit, qualifier: c.qualifier, kind: c.kind,
       year: c.year, department: c.department, label: c.label, text: c.text,
+      pledge: pledges[i] ?? null, topic: topicOf(c.label, c.clauseText, c.sentenceText, c.department),
     };
   });
 }

@@ -72,3 +72,17 @@ export function isHeading(line: string): boolean {
 
 /** A task's own numbered line: 1.城镇公益性岗位…, 二、…, (3)… */
 export const TASK_LINE = /^\s*(\d+[.、.]|[一二三四五六七八九十]+、|[((][\d一二三四五六七八九十]+[))])/;
+
+/** A flattened table's row that starts a new item: 1 | 浙有善育 | … */
+export const TABLE_ROW_START = /^\s*\d+\s*\|/;
+
+/** Where each line's item starts: a numbered line or a table row starts one, and it runs to the next. */
+export function itemStarts(all: Segment[]): Map<Segment, number> {
+  const out = new Map<Segment, number>();
+  let start = all[0]?.start ?? 0;
+  for (const line of all) {
+    if (TASK_LINE.test(line.text) || TABLE_ROW_START.test(line.text)) start = line.start;
+    out.set(line, start);
+  }
+  return out;
+}

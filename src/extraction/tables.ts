@@ -16,6 +16,8 @@ export interface TableCell {
   kind: Kind;
   /** What the row counts: its label without the unit (城镇新增就业). */
   label: string;
+  /** Where the row's label line starts: the cells of one row share it. */
+  row: number;
   /** The row's responsible bodies as written (市人力资源社会保障局), or the last row's when the cell was merged. */
   department: string | null;
   /** 低于 / 不低于 in the row label: the target's qualifier. */
@@ -62,7 +64,7 @@ export function tableCells(lines: Segment[]): TableCell[] {
     if (!head) continue;
     const numeric = head.columns.filter((c) => c !== 'department') as Kind[];
     let department: string | null = null; // a merged cell holds for the rows below it
-    let row: { label: string; unit: string; qualifier: TableCell['qualifier']; cells: TableCell[]; dept: string[] } | null = null;
+    let row: { label: string; unit: string; qualifier: TableCell['qualifier']; cells: TableCell[]; dept: string[]; start: number } | null = null;
     const endRow = () => {
       if (!row) return;
       if (row.dept.length) department = row.dept.join('');
@@ -79,7 +81,7 @@ export function tableCells(lines: Segment[]): TableCell[] {
         endRow();
         const name = label[1]!.replace(/^[\d*\s]+/, '').trim();
         const qualifier = /不低于|不少于|以上$/.test(name) ? 'at-least' : /低于|不超过|以下$|控制在/.test(name) ? 'at-most' : 'exact';
-        row = { label: name.replace(/(不低于|不少于|低于|不超过|控制在)$/, ''), unit: label[2]!, qualifier, cells: [], dept: [] };
+        row = { label: name.replace(/(不低于|不少于|低于|不超过|控制在)$/, ''), unit: label[2]!, qualifier, cells: [], dept: [], start: line.start };
         continue;
       }
       if (!row) continue;
@@ -90,7 +92,7 @@ export function tableCells(lines: Segment[]): TableCell[] {
         const unit = kind === 'completion' ? '%' : row.unit;
         const scale = unit === '万元' ? 10_000 : unit === '亿元' ? 100_000_000 : unit === '万平方米' ? 10_000 : 1;
         row.cells.push({
-          line, value: Number(number[1]) * scale, unit: scale === 1 ? unit : unit.replace(/^[万亿]/, ''), kind, label: row.label,
+          line, value: Number(number[1]) * scale, unit: scale === 1 ? unit : unit.replace(/^[万亿]/, ''), kind, label: row.label, row: row.start,
           department: null, qualifier: kind === 'target' ? row.qualifier : 'exact',
         });
         continue;

@@ -43,6 +43,11 @@ export function openingYear(mentions: YearMention[], line: Segment): number | nu
 /** 由47%提升至62%: the first figure is the baseline, a year earlier unless the text says otherwise. */
 const CHANGE_VERB = /^[^,,;;。]{0,12}?(提升|提高|增加|增长|下降|降低|减少|压缩|扩大|上升|降|增|升)(至|到|为)/;
 
+/** 由47%提升至62%: the figure is the start of a change whose end follows in its clause. */
+export function startsChange(sentence: Segment, t: NumberToken, text: string): boolean {
+  return /[由从][^,,;;。]{0,10}$/.test(text.slice(sentence.start, t.start)) && CHANGE_VERB.test(text.slice(t.end, sentence.end));
+}
+
 export function baselineShift(sentence: Segment, t: NumberToken, text: string): number {
   const before = text.slice(sentence.start, t.start);
   const after = text.slice(t.end, sentence.end);

@@ -24,7 +24,7 @@ export interface MergeResult extends ReportDoc {
 }
 
 const SCALAR_FIELDS = ['title', 'city', 'year', 'published', 'outlet', 'departments'] as const;
-const METRIC_FIELDS = ['value', 'unit', 'qualifier', 'kind', 'year', 'department', 'label', 'text'] as const;
+const METRIC_FIELDS = ['value', 'unit', 'qualifier', 'kind', 'year', 'department', 'label', 'text', 'pledge', 'topic'] as const;
 
 /** A field merged: the value to write, and the value to remember as its base. */
 interface Picked<T> { value: T; base: T | undefined }

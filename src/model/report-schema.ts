@@ -3,6 +3,7 @@
  * file fails the build naming the file and field) and by `npm run check`.
  */
 import { z } from 'zod';
+import { TOPICS } from '../extraction/topic.ts';
 import { SLUG_FORM, SLUG_FORM_HINT } from './slugs.ts';
 
 export const QUALIFIERS = ['exact', 'approx', 'more-than', 'at-least', 'at-most'] as const;
@@ -34,6 +35,9 @@ export const metricSchema = z.object({
   department: z.string().min(1).nullable(),
   label: z.string().min(1, 'label is empty; say in a few words what is counted'),
   text: z.string().min(1, 'text is empty; copy the sentence part that states the figure'),
+  /** The promised item the figure measures: figures with the same key are its target, result and completion. */
+  pledge: z.string().min(1, 'pledge is empty; write a short key shared by the figures of one promised item, or null').nullable().optional(),
+  topic: z.enum(TOPICS, { errorMap: () => ({ message: `topic must be one of ${TOPICS.join('、')}` }) }).optional(),
 }).strict();
 
 export const reportSchema = z.object({

@@ -1,0 +1,52 @@
+/**
+ * A figure's topic: exactly one of the fifteen a resident browses by (../shared/eval/GUIDELINE.md).
+ * The words of its label and clause decide first, most specific topic first; then its sentence;
+ * then its department; else 其他.
+ */
+export const TOPICS = [
+  '就业创业', '教育', '医疗卫生', '养老服务', '社会救助与保障', '住房与社区', '交通出行', '生态环境',
+  '供水与水利', '文化体育', '城市设施', '农业农村', '政务与营商', '财政投入', '其他',
+] as const;
+
+export type Topic = (typeof TOPICS)[number];
+
+/** Words by topic, in the order they are tried: the more specific topics come before the broader ones. */
+const WORDS: Array<[Topic, RegExp]> = [
+  ['养老服务', /养老|老年|敬老|适老|助餐|幸福院|居家.{0,4}服务|护理型床位|颐养/],
+  ['社会救助与保障', /低保|救助|特困|残疾|残障|孤儿|困境儿童|社保|社会保险|医保|参保|参合|新农合|城乡居民医疗保险|退役军人|法律援助|优抚|临时救助|殡葬|公墓/],
+  ['教育', /学校|学位|幼儿园|托育|托位|托幼|学前|中小学|义务教育|校舍|教师|学生|高校|教育|课桌|校园|食堂.{0,4}学|职业院校/],
+  ['医疗卫生', /医院|医疗|卫生院|卫生室|村医|诊所|门诊|号源|家庭医生|健康|疾控|疫苗|筛查|HPV|两癌|妇幼|孕|体检|急救|药/],
+  ['就业创业', /就业|创业|失业|岗位|招聘|技能|培训|人才|劳动者|务工|返乡|稳岗|职业/],
+  ['住房与社区', /住房|保障房|保障性|棚改|棚户|老旧小区|加装电梯|电梯|安置房|城中村|物业|小区|社区|危房|公租房|户居民/],
+  ['城市设施', /停车|车位|公厕|厕所|充电|燃气|天然气|供热|供暖|路灯|管网|井盖|亮化|垃圾分类|消防|监控|网格|菜市场|农贸/],
+  ['交通出行', /公交|道路|公路|交通|地铁|轨道|桥|断头路|背街小巷|出行|客运|站|通行|事故|连村路|农村路|四好/],
+  ['供水与水利', /供水|饮水|自来水|水厂|水利|水库|防洪|排涝|灌溉|引调水|污水管/],
+  ['生态环境', /空气|大气|PM|污水|垃圾|黑臭|河湖|河道|水质|环境|绿地|绿化|公园|游园|造林|生态|扬尘|噪声|油烟|燃煤|散煤/],
+  ['文化体育', /文化|体育|健身|图书|书屋|博物|演出|送戏|电影|放映|广场舞|赛事|运动|全民阅读|非遗/],
+  ['农业农村', /农村|农业|乡村|村庄|农户|农民|种植|畜牧|粮食|高标准农田|耕地|亩|村/],
+  ['政务与营商', /政务|审批|办事|营商|企业|市场主体|一网|网办|热线|12345|事项|电子|数字|5G|信号/],
+  ['财政投入', /民生支出|财政|预算|投入.{0,6}资金|总投资|资金支出|投资.{0,4}亿元|一般公共预算/],
+];
+
+/** Departments' usual topics, for a figure whose words name none. */
+const BY_DEPARTMENT: Array<[RegExp, Topic]> = [
+  [/人力资源|人社/, '就业创业'], [/教育|教体|教委/, '教育'], [/卫生健康|卫健|医院/, '医疗卫生'], [/医疗保障|医保/, '社会救助与保障'],
+  [/民政/, '社会救助与保障'], [/残疾人|残联/, '社会救助与保障'], [/住房|住建|房管/, '住房与社区'], [/交通|公交/, '交通出行'],
+  [/生态环境|环保|园林|林业/, '生态环境'], [/水利|水务/, '供水与水利'], [/文化|体育|文旅/, '文化体育'],
+  [/城市管理|城管|燃气|供电|通信/, '城市设施'], [/农业|乡村振兴/, '农业农村'], [/审批|政务|数据|市场监/, '政务与营商'], [/财政/, '财政投入'],
+];
+
+const first = (text: string): Topic | null => WORDS.find(([, re]) => re.test(text))?.[0] ?? null;
+
+/** Topics whose words are common in any section (企业, 资金, 村): the department's topic goes before them. */
+const WEAK = new Set<Topic>(['政务与营商', '财政投入', '农业农村']);
+
+/** The topic of a figure from its label, its clause, its sentence and its department. */
+export function topicOf(label: string, clause: string, sentence: string, department: string | null): Topic {
+  const own = department ? BY_DEPARTMENT.find(([re]) => re.test(department))?.[1] : undefined;
+  for (const text of [label, clause, sentence]) {
+    const t = first(text);
+    if (t && !(WEAK.has(t) && own)) return t;
+  }
+  return own ?? first(label) ?? first(clause) ?? first(sentence) ?? '其他';
+}
