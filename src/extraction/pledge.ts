@@ -43,6 +43,9 @@ function dice(a: string, b: string): number {
   return (2 * n) / total;
 }
 
+/** A target's label that names only the task: 省定目标任务, 年度任务, 目标. */
+const GENERIC_TARGET = /^(省定|市定|年度|全年|省|市)?(目标|任务|计划)+(数)?$/;
+
 /** Words a label starts with that say how, not what: 新增, 完成, 实际, 计划 … */
 const HOW = /^(计划|实际|累计|完成|已完成|新增|新建|全年|目标|任务|共|总)+/;
 const what = (label: string) => label.replace(HOW, '') || label;
@@ -53,7 +56,11 @@ export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
   const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i]!)));
   const join = (a: number, b: number) => { group[find(b)] = find(a); };
   const linked = new Set<number>();
-  const link = (a: number, b: number) => { join(a, b); linked.add(a); linked.add(b); };
+  const link = (a: number, b: number) => {
+    join(a, b); linked.add(a); linked.add(b);
+    for (const [t, r] of [[a, b], [b, a]] as const) if (figures[t]!.kind === 'target' && figures[r]!.kind === 'actual') taken.add(t);
+  };
+  const taken = new Set<number>(); // targets a result has been joined to
 
   figures.forEach((f, i) => {
     if (i === 0) return;
@@ -61,13 +68,29 @@ export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
     if (f.row !== undefined && prev.row === f.row && prev.item === f.item) link(i - 1, i);
     if (prev.changeFrom && prev.unit === f.unit && prev.sentence === f.sentence) link(i - 1, i);
   });
-  figures.forEach((f, i) => {
-    if (f.kind !== 'completion' || linked.has(i)) return;
-    // A completion rate joins the figure it follows, in its sentence, else in its item.
-    for (let j = i - 1; j >= 0; j--) {
+  // A completion rate joins the figure it follows in its sentence, else in its item; a run of them
+  // (分别完成省定目标的125.6%、134.4%、110.4%) joins, in order, as many figures before it.
+  for (let i = 0; i < figures.length; i++) {
+    if (figures[i]!.kind !== 'completion' || linked.has(i)) continue;
+    let end = i;
+    while (end + 1 < figures.length && figures[end + 1]!.kind === 'completion' && figures[end + 1]!.sentence === figures[i]!.sentence) end++;
+    const run = end - i + 1;
+    const before: number[] = [];
+    for (let j = i - 1; j >= 0 && before.length < run; j--) {
       const g = figures[j]!;
-      if (g.item !== f.item) break;
-      if (g.kind !== 'completion' && (g.sentence === f.sentence || g.item === f.item)) { link(j, i); break; }
+      if (g.item !== figures[i]!.item) break;
+      if (g.kind !== 'completion' && (run === 1 || g.sentence === figures[i]!.sentence)) before.unshift(j);
+    }
+    if (before.length === run) before.forEach((j, k) => link(j, i + k));
+    else if (before.length) link(before[before.length - 1]!, i);
+    i = end;
+  }
+  // A target named only as the task (省定目标任务4600人) is the target of the figure of its unit beside it.
+  figures.forEach((f, i) => {
+    if (f.kind !== 'target' || !GENERIC_TARGET.test(what(f.label))) return;
+    for (const j of [i - 1, i + 1]) {
+      const g = figures[j];
+      if (g && g.kind === 'actual' && g.unit === f.unit && g.sentence === f.sentence) { link(j, i); break; }
     }
   });
   figures.forEach((f, i) => {
@@ -77,15 +100,24 @@ export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
     let bestScore = 0;
     for (let j = 0; j < figures.length; j++) {
       const t = figures[j]!;
-      if (t.kind !== 'target' || t.unit !== f.unit || j === i) continue;
-      const score = dice(what(t.label), what(f.label)) + (t.item === f.item ? 0.25 : 0) - (j > i ? 0.1 : 0);
-      if (score >= 0.6 && score > bestScore) { best = j; bestScore = score; }
+      // Only in the same item: across paragraphs, similar words are as often other measures (申报数 of 创业项目).
+      if (t.kind !== 'target' || t.unit !== f.unit || j === i || t.item !== f.item) continue;
+      const score = dice(what(t.label), what(f.label)) - (j > i ? 0.1 : 0);
+      if (score >= 0.5 && score > bestScore) { best = j; bestScore = score; }
     }
-    if (best >= 0) link(best, i);
+    if (best >= 0) { link(best, i); return; }
+    // Else the target right before it: the nearest figure of its unit in its item, if that is a target
+    // no other result has taken (新建市政燃气管网60公里 … 已新建62.675公里).
+    for (let j = i - 1; j >= 0 && figures[j]!.item === f.item; j--) {
+      const t = figures[j]!;
+      if (t.unit !== f.unit) continue;
+      if (t.kind === 'target' && !taken.has(j)) link(j, i);
+      break;
+    }
   });
 
   const keys = new Map<number, string>();
-  const taken = new Set<string>();
+  const used = new Set<string>();
   return figures.map((_, i) => {
     if (!linked.has(i)) return null;
     const root = find(i);
@@ -96,8 +128,8 @@ export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
       const named = members.find(([f]) => f.kind === 'target') ?? members[0]!;
       const base = (named[0].row ?? what(named[0].label)).slice(0, 16) || '民生实事';
       key = base;
-      for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
-      taken.add(key);
+      for (let n = 2; used.has(key); n++) key = `${base}-${n}`;
+      used.add(key);
       keys.set(root, key);
     }
     return key;

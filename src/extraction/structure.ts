@@ -76,13 +76,17 @@ export const TASK_LINE = /^\s*(\d+[.、.]|[一二三四五六七八九十]+、|[
 /** A flattened table's row that starts a new item: 1 | 浙有善育 | … */
 export const TABLE_ROW_START = /^\s*\d+\s*\|/;
 
-/** Where each line's item starts: a numbered line or a table row starts one, and it runs to the next. */
+/**
+ * Where each line's item starts: a numbered line or a table row starts one, which runs to the next
+ * or to a heading; a paragraph outside any item is an item of its own.
+ */
 export function itemStarts(all: Segment[]): Map<Segment, number> {
   const out = new Map<Segment, number>();
-  let start = all[0]?.start ?? 0;
+  let start: number | null = null;
   for (const line of all) {
     if (TASK_LINE.test(line.text) || TABLE_ROW_START.test(line.text)) start = line.start;
-    out.set(line, start);
+    else if (isHeading(line.text) && !/[::]/.test(line.text)) start = null;
+    out.set(line, start ?? line.start);
   }
   return out;
 }
