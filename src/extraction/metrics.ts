@@ -6,13 +6,13 @@ import { classifyKind } from './kind.ts';
 import { originalSpan, type TextView } from './normalize.ts';
 import { scanNumbers, type NumberToken } from './numbers.ts';
 import { readQualifier, strongerQualifier } from './qualifiers.ts';
-import { clausesOf, itemStarts, lines, sentencesOf, TASK_LINE, type Segment } from './structure.ts';
+import { clausesOf, isHeading, itemStarts, lines, sentencesOf, TASK_LINE, type Segment } from './structure.ts';
 import { looksAhead, resultYear, targetYear, yearMentions, type DocumentTime, type YearMention } from './dates.ts';
 import { departmentList, itemDepartments, leadDepartments, speakerDepartment } from './department.ts';
 import { pipeColumn, pipeHeader, tableCells } from './tables.ts';
 import { baselineShift, openingYear, startsChange, yearOf } from './year.ts';
 import { assignPledges } from './pledge.ts';
-import { topicOf } from './topic.ts';
+import { headingTopic, topicOf, type Topic } from './topic.ts';
 import { fallbackLabel, labelFor, segmenter, wordStartWithin } from './label.ts';
 import { readUnit, TIME_UNITS } from './units.ts';
 import type { Metric, Registry } from './types.ts';
@@ -39,6 +39,7 @@ interface Candidate extends Metric {
   changeFrom?: boolean;
   clauseText: string;
   sentenceText: string;
+  section?: Topic | null;
 }
 
 
@@ -202,7 +203,9 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   const cells = tableCells(textLines);
   const items = itemStarts(textLines);
   const pipeColumns = pipeHeader(textLines);
+  let sectionTopic: Topic | null = null; // the topic the last heading named
   for (const line of textLines) {
+    if (isHeading(line.text) || TASK_LINE.test(line.text) && line.text.length <= 40) sectionTopic = headingTopic(line.text) ?? (isHeading(line.text) ? null : sectionTopic);
     const lead = leadDepartments(line.text, ctx) ?? byItem.get(line) ?? null;
     const speaker = lead ? null : speakerDepartment(line, ctx);
     if (speaker && speaker !== currentDept) sectionYear = null; // a new department starts a new section
@@ -300,7 +303,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         label: label || fallbackLabel(text.slice(clause.start, clause.end), unit), text: span, start: t.start, end: spanEnd,
         context: label + text.slice(spanEnd, clause.end).slice(0, 30),
         sentence: sentence.start, item: items.get(line) ?? line.start, changeFrom: startsChange(sentence, t, text),
-        clauseText: text.slice(clause.start, clause.end), sentenceText: sentence.text,
+        clauseText: text.slice(clause.start, clause.end), sentenceText: sentence.text, section: sectionTopic,
       });
     }
   }
@@ -326,7 +329,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
     return {
       id: n === 1 ? c.id : `${c.id}-${n}`, value: c.value, unit: c.unit, qualifier: c.qualifier, kind: c.kind,
       year: c.year, department: c.department, label: c.label, text: c.text,
-      pledge: pledges[i] ?? null, topic: topicOf(c.label, c.clauseText, c.sentenceText, c.department),
+      pledge: pledges[i] ?? null, topic: topicOf(c.label, c.clauseText, c.sentenceText, c.department, c.section ?? null, c),
     };
   });
 }

@@ -12,19 +12,21 @@ export type Topic = (typeof TOPICS)[number];
 
 /** Words by topic, in the order they are tried: the more specific topics come before the broader ones. */
 const WORDS: Array<[Topic, RegExp]> = [
+  // The pledges themselves (30项民生实事, 68件为民办实事项目), science and industry: none of the fourteen.
+  ['其他', /民生实事|实事项目|办实事|惠民实事|民生工程|重点工程|创新|科技|产学研|技术成果|产业链|规模以上|工业|制造业|专利|研发|食品安全|消防|网格/],
   ['养老服务', /养老|老年|敬老|适老|助餐|幸福院|居家.{0,4}服务|护理型床位|颐养/],
-  ['社会救助与保障', /低保|救助|特困|残疾|残障|孤儿|困境儿童|社保|社会保险|医保|参保|参合|新农合|城乡居民医疗保险|退役军人|法律援助|优抚|临时救助|殡葬|公墓/],
-  ['教育', /学校|学位|幼儿园|托育|托位|托幼|学前|中小学|义务教育|校舍|教师|学生|高校|教育|课桌|校园|食堂.{0,4}学|职业院校/],
+  ['社会救助与保障', /低保|救助|特困|残疾|残障|孤儿|困境儿童|社保|社会保险|医保|医疗保障|参保|参合|新农合|城乡居民医疗保险|报销|退役军人|法律援助|优抚|临时救助|殡葬|公墓/],
+  ['就业创业', /就业|创业|失业|岗位|招聘|职业技能|技能|培训|人才|劳动者|务工|返乡|稳岗|零工/],
+  ['教育', /学校|学位|幼儿园|托育|托位|托幼|学前|中小学|义务教育|校舍|教师|学生|高校|教育|课桌|校园|职业院校/],
   ['医疗卫生', /医院|医疗|卫生院|卫生室|村医|诊所|门诊|号源|家庭医生|健康|疾控|疫苗|筛查|HPV|两癌|妇幼|孕|体检|急救|药/],
-  ['就业创业', /就业|创业|失业|岗位|招聘|技能|培训|人才|劳动者|务工|返乡|稳岗|职业/],
-  ['住房与社区', /住房|保障房|保障性|棚改|棚户|老旧小区|加装电梯|电梯|安置房|城中村|物业|小区|社区|危房|公租房|户居民/],
-  ['城市设施', /停车|车位|公厕|厕所|充电|燃气|天然气|供热|供暖|路灯|管网|井盖|亮化|垃圾分类|消防|监控|网格|菜市场|农贸/],
-  ['交通出行', /公交|道路|公路|交通|地铁|轨道|桥|断头路|背街小巷|出行|客运|站|通行|事故|连村路|农村路|四好/],
-  ['供水与水利', /供水|饮水|自来水|水厂|水利|水库|防洪|排涝|灌溉|引调水|污水管/],
-  ['生态环境', /空气|大气|PM|污水|垃圾|黑臭|河湖|河道|水质|环境|绿地|绿化|公园|游园|造林|生态|扬尘|噪声|油烟|燃煤|散煤/],
+  ['住房与社区', /住房|保障房|保障性|棚改|棚户|老旧小区|加装电梯|电梯|安置房|城中村|物业|小区|社区|危房|危旧房|公租房|户居民/],
+  ['供水与水利', /供水|饮水|自来水|水厂|水利|水库|防洪|排涝|灌溉|引调水|蓄水/],
+  ['城市设施', /停车|车位|公厕|厕所|充电|燃气|天然气|供热|供暖|路灯|管网|井盖|亮化|垃圾分类|监控|菜市场|农贸|公园|游园|绿地/],
+  ['交通出行', /公交|道路|公路|交通|地铁|轨道|桥|断头路|背街小巷|出行|客运|公交站|站点|通行|事故|连村路|农村路|四好/],
+  ['生态环境', /空气|大气|PM|污水|垃圾|黑臭|河湖|河道|水质|环境|绿化|造林|生态|扬尘|噪声|油烟|燃煤|散煤/],
   ['文化体育', /文化|体育|健身|图书|书屋|博物|演出|送戏|电影|放映|广场舞|赛事|运动|全民阅读|非遗/],
-  ['农业农村', /农村|农业|乡村|村庄|农户|农民|种植|畜牧|粮食|高标准农田|耕地|亩|村/],
-  ['政务与营商', /政务|审批|办事|营商|企业|市场主体|一网|网办|热线|12345|事项|电子|数字|5G|信号/],
+  ['农业农村', /农村|农业|乡村|村庄|农户|农民|种植|畜牧|粮食|高标准农田|耕地|亩|村|户厕/],
+  ['政务与营商', /政务|审批|办事|营商|企业|市场主体|一网|网办|热线|12345|电子|数字|5G|信号/],
   ['财政投入', /民生支出|财政|预算|投入.{0,6}资金|总投资|资金支出|投资.{0,4}亿元|一般公共预算/],
 ];
 
@@ -41,12 +43,24 @@ const first = (text: string): Topic | null => WORDS.find(([, re]) => re.test(tex
 /** Topics whose words are common in any section (企业, 资金, 村): the department's topic goes before them. */
 const WEAK = new Set<Topic>(['政务与营商', '财政投入', '农业农村']);
 
-/** The topic of a figure from its label, its clause, its sentence and its department. */
-export function topicOf(label: string, clause: string, sentence: string, department: string | null): Topic {
-  const own = department ? BY_DEPARTMENT.find(([re]) => re.test(department))?.[1] : undefined;
-  for (const text of [label, clause, sentence]) {
+/** The topic a heading gives the figures under it (三、开展城乡居民医疗保障待遇提升行动), if its words name one. */
+export const headingTopic = (heading: string): Topic | null => first(heading);
+
+/**
+ * The topic of a figure: its label's words, then the heading it stands under, then its clause's,
+ * then its department's, then its sentence's. Words of a weak topic (企业, 资金, 村) give way to the
+ * heading's and the department's topic.
+ */
+export function topicOf(label: string, clause: string, sentence: string, department: string | null, section: Topic | null = null, amount?: { value: number; unit: string }): Topic {
+  // Money in the hundreds of millions invested or spent across items is the budget's: 完成投资10.81亿元.
+  if (amount && amount.unit === '元' && amount.value >= 1e8 && /投资|投入|支出|筹措/.test(clause)) return '财政投入';
+  const own = section ?? (department ? BY_DEPARTMENT.find(([re]) => re.test(department))?.[1] : undefined);
+  const fromLabel = first(label);
+  if (fromLabel && !(WEAK.has(fromLabel) && own)) return fromLabel;
+  if (section) return section;
+  for (const text of [clause, sentence]) {
     const t = first(text);
     if (t && !(WEAK.has(t) && own)) return t;
   }
-  return own ?? first(label) ?? first(clause) ?? first(sentence) ?? '其他';
+  return own ?? fromLabel ?? first(clause) ?? first(sentence) ?? '其他';
 }
