@@ -50,3 +50,23 @@ export function fallbackLabel(clause: string, unit: string): string {
   const words = clause.replace(/[\d.,,;;。%、:()()“”]+/g, '').replace(FILLER, '').slice(0, 12);
   return words.length >= 2 ? words : `${unit === '%' ? '比例' : unit === 'ratio' ? '比值' : '数量'}`;
 }
+
+/**
+ * A label as a resident reads it: without leading function words (等政策性补贴, 和吸纳, 以来新建) or a
+ * change's dangling verb (车桩比由降至). Only the label: the span a figure was read from stays as it was.
+ */
+export function tidyLabel(label: string): string {
+  const out = label
+    .replace(/^(等|和|及|以及|与|以来|共计|合计|确保|力争|并|还)+/, '')
+    .replace(/([由从][^由从]{0,6})?(降至|降到|降低到|提升至|提升到|提高到|提高至|增至|增加到|下降到|压缩到|压缩至)$/, '')
+    .replace(/[由从的及和、]+$/, '');
+  return out.length >= 2 ? out : label;
+}
+
+/** A label that names only the task or the rate (完成省定目标, 省定目标任务, 占比): it says nothing of what. */
+export const GENERIC_LABEL = /^(完成|超额完成)?(省定|市定|年度|全年|省|市)?(目标|任务|计划)*(任务|的|数)?$|^(占比|比例|完成率|完成)$/;
+
+/** The label of a completion rate or a bare target, from the pledge it measures: 返乡农民工创业完成率. */
+export function pledgeLabel(kind: string, subject: string): string {
+  return `${subject}${kind === 'completion' ? '完成率' : '目标'}`;
+}

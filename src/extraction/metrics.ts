@@ -13,7 +13,7 @@ import { pipeColumn, pipeHeader, tableCells } from './tables.ts';
 import { baselineShift, openingYear, startsChange, yearOf } from './year.ts';
 import { assignPledges } from './pledge.ts';
 import { headingTopic, topicOf, type Topic } from './topic.ts';
-import { fallbackLabel, labelFor, segmenter, wordStartWithin } from './label.ts';
+import { fallbackLabel, GENERIC_LABEL, labelFor, pledgeLabel, segmenter, tidyLabel, wordStartWithin } from './label.ts';
 import { readUnit, TIME_UNITS } from './units.ts';
 import type { Metric, Registry } from './types.ts';
 
@@ -320,6 +320,14 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   });
   const all = fromTables.length ? [...dropRestatements(out), ...fromTables].sort((a, b) => a.start - b.start) : dropRestatements(out);
   const pledges = assignPledges(all);
+  // A completion rate or a bare target takes the label of what its pledge counts.
+  const labels = all.map((c) => tidyLabel(c.label));
+  all.forEach((c, i) => {
+    if (!pledges[i] || !(c.kind === 'completion' || (c.kind === 'target' && GENERIC_LABEL.test(labels[i]!.replace(/^完成/, ''))))) return;
+    if (c.kind === 'completion' && !GENERIC_LABEL.test(labels[i]!)) return;
+    const j = all.findIndex((o, k) => k !== i && pledges[k] === pledges[i] && o.kind !== 'completion' && !GENERIC_LABEL.test(labels[k]!.replace(/^完成/, '')));
+    if (j >= 0) labels[i] = pledgeLabel(c.kind, labels[j]!.replace(/^(新增|完成|实际|累计)/, ''));
+  });
   // The same words can state two figures (a restatement under another department): ids stay unique.
   const used = new Map<string, number>();
   return all.map((c, i) => {
@@ -328,7 +336,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
     // The metric without the candidate's working fields, its keys in the order files are written in.
     return {
       id: n === 1 ? c.id : `${c.id}-${n}`, value: c.value, unit: c.unit, qualifier: c.qualifier, kind: c.kind,
-      year: c.year, department: c.department, label: c.label, text: c.text,
+      year: c.year, department: c.department, label: labels[i]!, text: c.text,
       pledge: pledges[i] ?? null, topic: topicOf(c.label, c.clauseText, c.sentenceText, c.department, c.section ?? null, c),
     };
   });
