@@ -1,0 +1,62 @@
+/** Pledges and topics on real seed sentences: a promised item's target, result and completion share one key. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractReport, type Metric } from '../src/extraction/index.ts';
+import { TOPICS } from '../src/extraction/topic.ts';
+import { loadRegistry } from '../src/ingest/registry-files.ts';
+
+const registry = loadRegistry();
+const read = (name: string) => extractReport(readFileSync(`seeds/${name}`, 'utf8'), registry).metrics;
+const by = (metrics: Metric[], text: string) => {
+  const m = metrics.find((x) => x.text.includes(text));
+  if (!m) throw new Error(`no metric «${text}» among ${metrics.map((x) => x.text).join(' | ')}`);
+  return m;
+};
+
+describe('pledges', () => {
+  const xinxiang = read('002_211da1db43f6adac.txt');
+  const xiangyang = read('000_9567e0339920290a.txt');
+
+  it('joins a plan\'s target with the result the same paragraph reports (幼儿园 26所 → 27所)', () => {
+    const target = by(xinxiang, '公办幼儿园26所');
+    const result = by(xinxiang, '公办幼儿园27所');
+    expect([target.kind, result.kind]).toEqual(['target', 'actual']);
+    expect(target.pledge).toBeTruthy();
+    expect(result.pledge).toBe(target.pledge);
+    expect(by(xinxiang, '学位3.5万个').pledge).toBe(by(xinxiang, '学位3.6万个').pledge);
+    expect(by(xinxiang, '学位3.5万个').pledge).not.toBe(target.pledge);
+  });
+
+  it('joins each of a run of completion rates to its own figure (分别完成省定目标的125.6%、134.4%、110.4%)', () => {
+    const pairs = [['培训23.8万人次', '125.6%'], ['技能人才16.1万人', '134.4%'], ['高技能人才6.07万人', '110.4%']] as const;
+    const keys = pairs.map(([figure, rate]) => {
+      expect(by(xinxiang, rate).pledge).toBe(by(xinxiang, figure).pledge);
+      return by(xinxiang, figure).pledge;
+    });
+    expect(new Set(keys).size).toBe(3);
+    expect(by(xinxiang, '134.4%').label).toBe('技能人才完成率');
+  });
+
+  it('joins a result, the task it is measured against and its completion (6388人 / 省定目标任务4600人 / 139%)', () => {
+    const result = by(xiangyang, '6388人');
+    expect(by(xiangyang, '4600人').pledge).toBe(result.pledge);
+    expect(by(xiangyang, '139%').pledge).toBe(result.pledge);
+    expect(by(xiangyang, '带动就业14795人').pledge).not.toBe(result.pledge);
+  });
+
+  it('joins both ends of a change (车桩比由8∶1降至4∶1) and leaves a figure with no counterpart without one', () => {
+    const from = xiangyang.find((m) => m.unit === 'ratio' && m.value === 8)!;
+    const to = xiangyang.find((m) => m.unit === 'ratio' && m.value === 4)!;
+    expect(from.pledge).toBeTruthy();
+    expect(to.pledge).toBe(from.pledge);
+    expect(from.label).toBe('车桩比');
+    expect(by(xinxiang, '258家企业').pledge).toBeNull();
+  });
+
+  it('gives every figure one of the fifteen topics, by its words, its heading and its department', () => {
+    for (const m of [...xinxiang, ...xiangyang]) expect(TOPICS).toContain(m.topic);
+    expect(by(xinxiang, '新增城镇就业8.8万人').topic).toBe('就业创业');
+    expect(by(xinxiang, '公办幼儿园27所').topic).toBe('教育');
+    expect(by(xiangyang, '新建充电桩9037个').topic).toBe('城市设施');
+  });
+});
