@@ -47,3 +47,24 @@ describe('from the home page to a figure\'s sentence', () => {
     await phone.close();
   });
 });
+
+describe('the ledger of a city\'s year', () => {
+  it('lists each pledge with its target, result, completion and status, and links land on their sentences', async () => {
+    const ledger = await site.browser.newPage();
+    await ledger.goto(`${site.url}xinxiang/2023/`);
+    const section = ledger.locator('section.ledger');
+    await expect(section.locator('h2').textContent()).resolves.toContain('承诺');
+    await expect(section.locator('p.lead').textContent()).resolves.toMatch(/^\d+项承诺,\d+项已完成或超额完成/);
+    const row = section.locator('tbody tr', { hasText: '公办幼儿园' });
+    await expect(row.locator('td.num').first().textContent()).resolves.toBe('26所');
+    await expect(row.locator('td.num').nth(1).textContent()).resolves.toBe('27所');
+    await expect(row.textContent()).resolves.toMatch(/103\.8%.*超额完成/);
+    await expect(row.locator('svg.bullet').getAttribute('aria-label')).resolves.toBe('目标26所,完成27所,完成率103.8%,超额完成');
+    // The result's link lands on its highlighted sentence in the report.
+    await row.locator('td.num a').nth(1).click();
+    const hash = new URL(ledger.url()).hash;
+    expect(hash).toMatch(/^#m-/);
+    await expect(ledger.locator(`mark${hash}`).textContent()).resolves.toContain('27所');
+    await ledger.close();
+  });
+});

@@ -57,6 +57,7 @@ export function fallbackLabel(clause: string, unit: string): string {
  */
 export function tidyLabel(label: string): string {
   const out = label
+    .replace(/^[^,,。]{0,8}?(任务|计划|目标)(是|为)/, '') // 项目计划任务是新建…: what follows is the item
     .replace(/^(等|和|及|以及|与|以来|共计|合计|确保|力争|并|还)+/, '')
     .replace(/([由从][^由从]{0,6})?(降至|降到|降低到|提升至|提升到|提高到|提高至|增至|增加到|下降到|压缩到|压缩至)$/, '')
     .replace(/[由从的及和、]+$/, '');
