@@ -102,3 +102,21 @@ describe('downloads, feed and sitemap', () => {
     }
   });
 });
+
+describe('pledge downloads', () => {
+  it('writes every pledge once, site-wide and per city, in the schema they are documented by', () => {
+    const root = BUILDS.root.outDir;
+    const rows = JSON.parse(readFileSync(join(root, 'data/pledges.json'), 'utf8')) as Array<Record<string, unknown>>;
+    expect(rows.length).toBeGreaterThan(5);
+    const schema = JSON.parse(readFileSync(join(root, 'data/pledges.schema.json'), 'utf8'));
+    const columns = Object.keys(schema.definitions.pledges.items.properties);
+    for (const r of rows) expect(Object.keys(r)).toEqual(columns);
+    const kindergarten = rows.find((r) => r.target === 26 && r.result === 27)!;
+    expect(kindergarten).toMatchObject({ city: '新乡市', status: '超额完成', unit: '所' });
+    const csv = readFileSync(join(root, 'data/pledges.csv'), 'utf8');
+    expect(csv.slice(1).trim().split('\r\n')).toHaveLength(rows.length + 1);
+    const xinxiang = JSON.parse(readFileSync(join(root, 'data/xinxiang-pledges.json'), 'utf8')) as unknown[];
+    expect(xinxiang.length).toBe(rows.filter((r) => r.city === '新乡市').length);
+    expect(readFileSync(join(root, 'downloads/index.html'), 'utf8')).toContain('pledges.csv');
+  });
+});

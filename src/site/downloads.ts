@@ -7,7 +7,8 @@ import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from
 import { join } from 'node:path';
 import { inside } from '../model/safe-path.ts';
 import type { Catalog } from './catalog.ts';
-import { CSV_HEAD, csvLines, jsonArrayItem, metricsJsonSchema, toJson, toRows, type MetricRow } from './export.ts';
+import { CSV_HEAD, csvLines, jsonArrayItem, metricsJsonSchema, pledgesCsv, pledgesJsonSchema, toJson, toPledgeRows, toRows, type MetricRow, type PledgeRow } from './export.ts';
+import { pledgesIn } from './pledges.ts';
 
 /** Where the downloads of a city and of a report are, under the data folder. */
 export const downloadFiles = (name: string) => [`${name}.csv`, `${name}.json`];
@@ -27,6 +28,7 @@ export function writeDownloads(catalog: Catalog, outDir: string, siteBase: strin
     writeFileSync(inside(dir, json!), toJson(rows));
     files += 2;
   };
+  const sitePledges: PledgeRow[] = [];
   const [siteCsv, siteJson] = downloadFiles('metrics').map((f) => openSync(join(dir, f), 'w'));
   try {
     writeSync(siteCsv!, CSV_HEAD);
@@ -37,8 +39,13 @@ export function writeDownloads(catalog: Catalog, outDir: string, siteBase: strin
       writeSync(siteCsv!, lines);
       if (rows.length) writeSync(siteJson!, (first ? '[\n' : ',\n') + rows.map(jsonArrayItem).join(',\n'));
       first &&= rows.length === 0;
+      const pledgeRows = toPledgeRows(city.name, pledgesIn(city.metrics), siteBase);
+      sitePledges.push(...pledgeRows);
       if (cities && !cities.has(city.slug)) continue;
       write(city.slug, rows, lines);
+      writeFileSync(inside(dir, `${city.slug}-pledges.csv`), pledgesCsv(pledgeRows));
+      writeFileSync(inside(dir, `${city.slug}-pledges.json`), JSON.stringify(pledgeRows, null, 1) + '\n');
+      files += 2;
       const byReport = new Map<string, MetricRow[]>(city.reports.map((r) => [r.data.slug, []]));
       for (const row of rows) byReport.get(row.report)!.push(row);
       for (const [slug, reportRows] of byReport) write(`reports/${slug}`, reportRows);
@@ -49,10 +56,13 @@ export function writeDownloads(catalog: Catalog, outDir: string, siteBase: strin
     closeSync(siteJson!);
   }
   writeFileSync(join(dir, 'metrics.schema.json'), JSON.stringify(metricsJsonSchema, null, 2) + '\n');
-  return files + 3;
+  writeFileSync(join(dir, 'pledges.csv'), pledgesCsv(sitePledges));
+  writeFileSync(join(dir, 'pledges.json'), JSON.stringify(sitePledges, null, 1) + '\n');
+  writeFileSync(join(dir, 'pledges.schema.json'), JSON.stringify(pledgesJsonSchema, null, 2) + '\n');
+  return files + 6;
 }
 
 /** Deletes the downloads of a city or report that is gone. */
 export function removeDownloads(outDir: string, name: string): void {
-  for (const f of downloadFiles(name)) rmSync(inside(join(outDir, 'data'), f), { force: true });
+  for (const f of [...downloadFiles(name), `${name}-pledges.csv`, `${name}-pledges.json`]) rmSync(inside(join(outDir, 'data'), f), { force: true });
 }

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { metricAnchor, type SourcedMetric } from './catalog.ts';
+import { STATUSES, type Pledge } from './pledges.ts';
 import { KINDS, QUALIFIERS } from '../model/report-schema.ts';
 
 /** One downloadable row; the JSON schema below is generated from it, so the two never drift. */
@@ -84,4 +85,50 @@ export function jsonArrayItem(row: MetricRow): string {
 /** Serves a download from an Astro endpoint with the right type. */
 export function download(body: string, type: 'csv' | 'json'): Response {
   return new Response(body, { headers: { 'Content-Type': type === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8' } });
+}
+
+/** One downloadable pledge: what was promised, what was done, how much of it. */
+export const pledgeRowSchema = z.object({
+  city: z.string().describe('所属城市全称'),
+  place: z.string().describe('报告所述地区(区县报告为区县全称)'),
+  report: z.string().describe('报告的 slug'),
+  year: z.number().int().nullable(),
+  pledge: z.string().describe('承诺事项的键,与 metrics 中的 pledge 相同'),
+  title: z.string().describe('承诺了什么'),
+  topic: z.string().nullable(),
+  department: z.string().nullable(),
+  unit: z.string().nullable().describe('目标与完成数的单位'),
+  target: z.number().nullable().describe('目标值(基本单位)'),
+  result: z.number().nullable().describe('完成值(基本单位)'),
+  completion: z.number().nullable().describe('完成率(%):原文所述,或完成值 ÷ 目标值'),
+  status: z.enum(STATUSES).describe('超额完成 / 已完成 / 进行中 / 未完成 / 暂无结果'),
+  target_url: z.string().nullable().describe('目标所在原文句子的链接'),
+  result_url: z.string().nullable().describe('完成数所在原文句子的链接'),
+}).strict();
+
+export type PledgeRow = z.infer<typeof pledgeRowSchema>;
+
+export const pledgesJsonSchema = {
+  ...zodToJsonSchema(z.array(pledgeRowSchema), { name: 'pledges', $refStrategy: 'none' }),
+  title: '向市民报告:民生实事承诺',
+  description: '每行一项承诺:目标、完成数、完成率与状态,附原文出处。由 npm run build 生成。',
+};
+
+const PLEDGE_COLUMNS = Object.keys(pledgeRowSchema.shape) as Array<keyof PledgeRow>;
+
+export function toPledgeRows(city: string, pledges: Pledge[], siteBase: string): PledgeRow[] {
+  const url = (m: SourcedMetric | undefined) => (m ? `${siteBase.replace(/\/$/, '')}/reports/${m.report.data.slug}/#${metricAnchor(m.id)}` : null);
+  return pledges.map((p) => {
+    const first = p.metrics[0]!;
+    return {
+      city, place: first.city, report: first.report.data.slug, year: p.year, pledge: p.key, title: p.title, topic: p.topic, department: p.department,
+      unit: (p.target ?? p.result)?.unit ?? null, target: p.target?.value ?? null, result: p.result?.value ?? null,
+      completion: p.completion === null ? null : Number(p.completion.toFixed(1)), status: p.status, target_url: url(p.target), result_url: url(p.result),
+    };
+  });
+}
+
+/** Pledge rows as CSV (with the byte-order mark and header), formulas neutralised as in every CSV. */
+export function pledgesCsv(rows: PledgeRow[]): string {
+  return '\uFEFF' + stringify(rows, { columns: PLEDGE_COLUMNS, record_delimiter: 'windows', escape_formulas: true, header: true });
 }

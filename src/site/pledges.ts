@@ -96,3 +96,9 @@ export function pledgesIn(metrics: SourcedMetric[]): Pledge[] {
 export function statusCounts(pledges: Pledge[]): Array<[PledgeStatus, number]> {
   return STATUSES.map((s) => [s, pledges.filter((p) => p.status === s).length] as [PledgeStatus, number]).filter(([, n]) => n > 0);
 }
+
+/** Pledges kept (超额完成 or 已完成) among some, and their share in percent (null when there are none). */
+export function keptShare(pledges: Pledge[]): { kept: number; share: number | null } {
+  const kept = pledges.filter((p) => p.status === '超额完成' || p.status === '已完成').length;
+  return { kept, share: pledges.length ? Math.round((100 * kept) / pledges.length) : null };
+}
