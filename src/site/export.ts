@@ -30,13 +30,17 @@ export const metricRowSchema = z.object({
 
 export type MetricRow = z.infer<typeof metricRowSchema>;
 
-export const metricsJsonSchema = {
-  ...zodToJsonSchema(z.array(metricRowSchema), { name: 'metrics', $refStrategy: 'none' }),
-  title: '向市民报告:民生实事数字',
-  description: '每行一个数字,附其出处。由 npm run build 生成。',
-};
+/** A download's JSON schema, generated from its row schema (so the two never drift), and its CSV columns in order. */
+function downloadSchema<T extends z.ZodRawShape>(row: z.ZodObject<T>, name: string, title: string, description: string) {
+  return { json: { ...zodToJsonSchema(z.array(row), { name, $refStrategy: 'none' }), title, description }, columns: Object.keys(row.shape) };
+}
 
-const COLUMNS = Object.keys(metricRowSchema.shape) as Array<keyof MetricRow>;
+const metricsDownload = downloadSchema(metricRowSchema, 'metrics', '向市民报告:民生实事数字', '每行一个数字,附其出处。由 npm run build 生成。');
+export const metricsJsonSchema = metricsDownload.json;
+const COLUMNS = metricsDownload.columns;
+
+/** The link to a figure's sentence on this site. */
+const sentenceUrl = (siteBase: string, m: SourcedMetric) => `${siteBase.replace(/\/$/, '')}/reports/${m.report.data.slug}/#${metricAnchor(m.id)}`;
 
 export function toRows(metrics: SourcedMetric[], siteBase: string): MetricRow[] {
   return metrics.map((m) => ({
@@ -54,7 +58,7 @@ export function toRows(metrics: SourcedMetric[], siteBase: string): MetricRow[] 
     unit: m.unit,
     qualifier: m.qualifier,
     text: m.text,
-    source_url: `${siteBase.replace(/\/$/, '')}/reports/${m.report.data.slug}/#${metricAnchor(m.id)}`,
+    source_url: sentenceUrl(siteBase, m),
   }));
 }
 
@@ -108,16 +112,12 @@ export const pledgeRowSchema = z.object({
 
 export type PledgeRow = z.infer<typeof pledgeRowSchema>;
 
-export const pledgesJsonSchema = {
-  ...zodToJsonSchema(z.array(pledgeRowSchema), { name: 'pledges', $refStrategy: 'none' }),
-  title: '向市民报告:民生实事承诺',
-  description: '每行一项承诺:目标、完成数、完成率与状态,附原文出处。由 npm run build 生成。',
-};
-
-const PLEDGE_COLUMNS = Object.keys(pledgeRowSchema.shape) as Array<keyof PledgeRow>;
+const pledgesDownload = downloadSchema(pledgeRowSchema, 'pledges', '向市民报告:民生实事承诺', '每行一项承诺:目标、完成数、完成率与状态,附原文出处。由 npm run build 生成。');
+export const pledgesJsonSchema = pledgesDownload.json;
+const PLEDGE_COLUMNS = pledgesDownload.columns;
 
 export function toPledgeRows(city: string, pledges: Pledge[], siteBase: string): PledgeRow[] {
-  const url = (m: SourcedMetric | undefined) => (m ? `${siteBase.replace(/\/$/, '')}/reports/${m.report.data.slug}/#${metricAnchor(m.id)}` : null);
+  const url = (m: SourcedMetric | undefined) => (m ? sentenceUrl(siteBase, m) : null);
   return pledges.map((p) => {
     const first = p.metrics[0]!;
     return {
