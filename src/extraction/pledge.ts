@@ -33,7 +33,8 @@ function bigrams(s: string): string[] {
   return t.length === 1 ? [t] : out;
 }
 
-function dice(a: string, b: string): number {
+/** How alike two labels are: the share of character pairs they have in common (Dice), 0–1. */
+export function dice(a: string, b: string): number {
   const A = bigrams(a);
   const pool = bigrams(b);
   if (!A.length || !pool.length) return 0;
@@ -48,7 +49,8 @@ const GENERIC_TARGET = /^(省定|市定|年度|全年|省|市)?(目标|任务|�
 
 /** Words a label starts with that say how, not what: 新增, 完成, 实际, 计划 … */
 const HOW = /^(计划|实际|累计|完成|已完成|新增|新建|全年|目标|任务|共|总)+/;
-const what = (label: string) => label.replace(HOW, '') || label;
+/** A label without the words that say how (新增, 完成, 计划 …): what is counted. */
+export const what = (label: string) => label.replace(HOW, '') || label;
 
 /** The pledge key of each figure, or null. */
 export function assignPledges(figures: PledgeFigure[]): Array<string | null> {

@@ -8,6 +8,7 @@
  * share of the year elapsed); after it, 未完成; a target no figure reports a result for is 暂无结果
  * (the site knows only the texts it was given).
  */
+import { dice, what } from '../extraction/pledge.ts';
 import type { SourcedMetric } from './catalog.ts';
 
 export const STATUSES = ['超额完成', '已完成', '进行中', '未完成', '暂无结果'] as const;
@@ -78,18 +79,42 @@ export function pledgeOf(key: string, metrics: SourcedMetric[], published: strin
   };
 }
 
-/** The pledges among some figures: those that share a key within one report, in the order they are first stated. */
+/**
+ * The pledges among some figures. Figures that share a key form one pledge, within a report and
+ * across the reports of one city and year (an editor joins two by giving them one key); a target
+ * with no counterpart in its text is a pledge of its own. A pledge with no result then takes, from
+ * another report of its city and year, a result nobody has claimed whose unit and words match
+ * (a plan's target, and the year-end report's result).
+ */
 export function pledgesIn(metrics: SourcedMetric[]): Pledge[] {
   const groups = new Map<string, SourcedMetric[]>();
+  const add = (key: string, m: SourcedMetric) => { const list = groups.get(key); if (list) list.push(m); else groups.set(key, [m]); };
+  const unclaimed: SourcedMetric[] = [];
   for (const m of metrics) {
-    if (!m.pledge) continue;
-    const key = `${m.report.id}\u0000${m.pledge}`;
-    const list = groups.get(key);
-    if (list) list.push(m); else groups.set(key, [m]);
+    const year = m.year ?? m.report.data.year;
+    if (m.pledge) add(`${m.city}\u0000${year}\u0000${m.pledge}`, m);
+    else if (m.kind === 'target') add(`${m.report.id}\u0000${m.id}`, m);
+    else if (m.kind === 'actual') unclaimed.push(m);
+  }
+  for (const list of groups.values()) {
+    if (list.some((m) => m.kind !== 'target')) continue;
+    const target = list[0]!;
+    let best: SourcedMetric | undefined;
+    let bestScore = 0.5;
+    for (const r of unclaimed) {
+      if (r.report.id === target.report.id || r.unit !== target.unit || r.city !== target.city || (r.year ?? r.report.data.year) !== (target.year ?? target.report.data.year)) continue;
+      const score = dice(what(target.label), what(r.label)) + (r.topic && r.topic === target.topic ? 0.05 : 0);
+      if (score > bestScore) { best = r; bestScore = score; }
+    }
+    if (best) { list.push(best); unclaimed.splice(unclaimed.indexOf(best), 1); }
   }
   return [...groups.values()]
     .filter((list) => list.some((m) => m.kind === 'target') || list.length > 1)
-    .map((list) => pledgeOf(list[0]!.pledge!, list, list[0]!.report.data.published ?? null));
+    .map((list) => {
+      // The date that decides a progress report's pace is the latest report's that states a result.
+      const dated = list.filter((m) => m.kind !== 'target').map((m) => m.report.data.published ?? null).filter(Boolean).sort().pop() ?? list[0]!.report.data.published ?? null;
+      return pledgeOf(list[0]!.pledge ?? list[0]!.label, list, dated);
+    });
 }
 
 /** How many pledges have each status. */
