@@ -48,7 +48,7 @@ describe('downloads', () => {
 
 describe('accessibility', () => {
   it.each([
-    ['home', ''], ['city', 'xiangyang/'], ['city-year ledger', 'xinxiang/2023/'], ['department', 'xiangyang/hrss/'],
+    ['home', ''], ['city', 'xiangyang/'], ['city-year ledger', 'xinxiang/2023/'], ['topic', 'topics/employment/'], ['department', 'xiangyang/hrss/'],
     ['report', 'reports/xinxiang-2023-zhongdian-minsheng-shi-shi/'], ['search', 'search/?q=就业'],
   ])('has no serious or critical axe violation on the %s page', async (_name, path) => {
     const page = await open(path);

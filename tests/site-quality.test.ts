@@ -120,3 +120,16 @@ describe('pledge downloads', () => {
     expect(readFileSync(join(root, 'downloads/index.html'), 'utf8')).toContain('pledges.csv');
   });
 });
+
+describe('topic pages', () => {
+  it('has a page per topic listing cities\' pledges of it, linked from an index with the counts', () => {
+    const root = BUILDS.root.outDir;
+    const index = readFileSync(join(root, 'topics/index.html'), 'utf8');
+    expect((index.match(/href="\/topics\/[a-z-]+\/"/g) ?? []).length).toBeGreaterThanOrEqual(15);
+    const employment = readFileSync(join(root, 'topics/employment/index.html'), 'utf8');
+    expect(employment).toContain('<h1>就业创业</h1>');
+    expect(employment).toMatch(/新乡市2023年:就业创业/);
+    expect(employment).toContain('新增返乡农民工创业');
+    expect(employment).not.toContain('公办幼儿园');
+  });
+});

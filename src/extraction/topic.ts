@@ -10,6 +10,13 @@ export const TOPICS = [
 
 export type Topic = (typeof TOPICS)[number];
 
+/** Each topic's page address (/topics/SLUG/). */
+export const TOPIC_SLUGS: Record<Topic, string> = {
+  就业创业: 'employment', 教育: 'education', 医疗卫生: 'health', 养老服务: 'elderly-care', 社会救助与保障: 'social-assistance',
+  住房与社区: 'housing', 交通出行: 'transport', 生态环境: 'environment', 供水与水利: 'water', 文化体育: 'culture-sports',
+  城市设施: 'urban-facilities', 农业农村: 'rural', 政务与营商: 'government-services', 财政投入: 'public-finance', 其他: 'other',
+};
+
 /** Words by topic, in the order they are tried: the more specific topics come before the broader ones. */
 const WORDS: Array<[Topic, RegExp]> = [
   // The pledges themselves (30项民生实事, 68件为民办实事项目), science and industry: none of the fourteen.
