@@ -1,7 +1,7 @@
 /** A pledge's completion, status and pace, as the ledger shows them: a table of cases. */
 import { describe, expect, it } from 'vitest';
 import type { SourcedMetric } from '../src/site/catalog.ts';
-import { pledgeOf, yearShare } from '../src/site/pledges.ts';
+import { comparablePledges, pledgeOf, yearShare } from '../src/site/pledges.ts';
 
 const report = { id: 'r', data: { slug: 'r', title: '报告', year: 2023, published: null } } as unknown as SourcedMetric['report'];
 const figure = (kind: SourcedMetric['kind'], value: number, unit = '所', qualifier: SourcedMetric['qualifier'] = 'exact'): SourcedMetric =>
@@ -30,5 +30,21 @@ describe('pledge status', () => {
     expect(ahead.pace!.verdict).toBe('领先');
     expect(pledgeOf('p', [figure('target', 800, '个'), figure('actual', 600, '个')], '2023-09-30').pace!.verdict).toBe('符合序时');
     expect(pledgeOf('p', [figure('target', 800, '个'), figure('actual', 349, '个')], '2023-06-30').pace!.verdict).toBe('落后');
+  });
+});
+
+describe('pledges compared across cities', () => {
+  const of = (city: string, label: string, target: number, result: number, unit = '人', topic = '就业创业') => {
+    const r = { id: city, data: { slug: city, title: '报告', year: 2023, published: null, city } } as unknown as SourcedMetric['report'];
+    const m = (kind: SourcedMetric['kind'], value: number): SourcedMetric => ({ id: `${city}-${kind}`, kind, value, unit, qualifier: 'exact', year: 2023, department: null, label, text: `${value}`, pledge: label, topic, report: r, city }) as SourcedMetric;
+    return pledgeOf(label, [m('target', target), m('actual', result)], null);
+  };
+  it('sets the same promise of two cities side by side, and forces nothing else into a comparison', () => {
+    const groups = comparablePledges([
+      of('新乡市', '新增城镇就业', 80000, 88000), of('襄阳市', '新增城镇就业', 70000, 75000),
+      of('青岛市', '新增城镇就业', 1000, 900, '个'), of('衡阳市', '新建公办幼儿园', 26, 27, '所', '教育'),
+    ]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.pledges.map((p) => p.metrics[0]!.report.data.city)).toEqual(['新乡市', '襄阳市']);
   });
 });

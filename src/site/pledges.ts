@@ -127,3 +127,26 @@ export function keptShare(pledges: Pledge[]): { kept: number; share: number | nu
   const kept = pledges.filter((p) => p.status === '超额完成' || p.status === '已完成').length;
   return { kept, share: pledges.length ? Math.round((100 * kept) / pledges.length) : null };
 }
+
+/** Pledges of several cities that promise the same thing: one topic, one unit, titles that say the same. */
+export interface PledgeComparison { topic: string | null; unit: string; title: string; pledges: Pledge[] }
+
+/**
+ * Pledges compared across cities: grouped by topic and unit where their titles say the same thing
+ * (新增城镇就业 with 新增城镇就业), each city once (its latest); a pledge that matches no other city's
+ * is not forced into a comparison.
+ */
+export function comparablePledges(pledges: Pledge[]): PledgeComparison[] {
+  const groups: PledgeComparison[] = [];
+  const latest = [...pledges].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+  for (const p of latest) {
+    const unit = (p.target ?? p.result)?.unit;
+    if (!unit || unit === '%' && !p.target) continue;
+    const title = what(p.title);
+    const group = groups.find((g) => g.topic === p.topic && g.unit === unit && dice(what(g.title), title) >= 0.7);
+    const city = p.metrics[0]!.report.data.city;
+    if (!group) groups.push({ topic: p.topic, unit, title: p.title, pledges: [p] });
+    else if (!group.pledges.some((o) => o.metrics[0]!.report.data.city === city)) group.pledges.push(p);
+  }
+  return groups.filter((g) => g.pledges.length >= 2).sort((a, b) => b.pledges.length - a.pledges.length);
+}
