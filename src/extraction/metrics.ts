@@ -1,18 +1,20 @@
 /**
  * Finds the figures in a normalised text and reads each one: value, unit, qualifier,
- * kind, year, department, label and the exact source span.
+ * kind, year, department, label and the exact source span. The text is read once into its
+ * document model (document.ts); each figure takes its line's context from it.
  */
 import { classifyKind } from './kind.ts';
 import { originalSpan, type TextView } from './normalize.ts';
 import { scanNumbers, type NumberToken } from './numbers.ts';
 import { readQualifier, strongerQualifier } from './qualifiers.ts';
-import { clausesOf, isHeading, itemStarts, lines, sentencesOf, TASK_LINE, type Segment } from './structure.ts';
-import { looksAhead, resultYear, targetYear, yearMentions, type DocumentTime, type YearMention } from './dates.ts';
-import { departmentList, itemDepartments, leadDepartments, speakerDepartment } from './department.ts';
-import { pipeColumn, pipeHeader, tableCells } from './tables.ts';
-import { baselineShift, openingYear, startsChange, yearOf } from './year.ts';
+import { clausesOf, sentencesOf, TASK_LINE, type Segment } from './structure.ts';
+import { looksAhead, resultYear, targetYear, type DocumentTime } from './dates.ts';
+import { departmentList } from './department.ts';
+import { readDocument } from './document.ts';
+import { pipeColumn } from './tables.ts';
+import { baselineShift, startsChange, yearOf } from './year.ts';
 import { assignPledges } from './pledge.ts';
-import { headingTopic, topicOf, type Topic } from './topic.ts';
+import { topicOf, type Topic } from './topic.ts';
 import { fallbackLabel, GENERIC_LABEL, labelFor, pledgeLabel, segmenter, tidyLabel, wordStartWithin } from './label.ts';
 import { readUnit, TIME_UNITS } from './units.ts';
 import type { Metric, Registry } from './types.ts';
@@ -190,31 +192,13 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   const forwardLooking = looksAhead(ctx.time);
   const actualYear = resultYear(ctx.time);
   const plannedYear = targetYear(ctx.time);
-  const mentions = yearMentions(text, now);
   const tokens = scanNumbers(text);
   const out: Candidate[] = [];
-  let currentDept: string | null = null;
-  let sectionYear: number | null = null;
   let tokenAt = 0;
-  let mentionAt = 0;
-
-  const textLines = lines(text);
-  const byItem = itemDepartments(textLines, ctx);
-  const cells = tableCells(textLines);
-  const items = itemStarts(textLines);
-  const pipeColumns = pipeHeader(textLines);
-  let sectionTopic: Topic | null = null; // the topic the last heading named
-  for (const line of textLines) {
-    if (isHeading(line.text) || TASK_LINE.test(line.text) && line.text.length <= 40) sectionTopic = headingTopic(line.text) ?? (isHeading(line.text) ? null : sectionTopic);
-    const lead = leadDepartments(line.text, ctx) ?? byItem.get(line) ?? null;
-    const speaker = lead ? null : speakerDepartment(line, ctx);
-    if (speaker && speaker !== currentDept) sectionYear = null; // a new department starts a new section
-    if (speaker) currentDept = speaker;
-    while (mentionAt < mentions.length && mentions[mentionAt]!.index < line.start) mentionAt++;
-    const lineMentions: YearMention[] = [];
-    for (let k = mentionAt; k < mentions.length && mentions[k]!.index < line.end; k++) lineMentions.push(mentions[k]!);
-    sectionYear = openingYear(lineMentions, line) ?? sectionYear;
-    const department = lead ?? currentDept;
+  const doc = readDocument(text, ctx, now);
+  const cells = doc.tableCells;
+  const pipeColumns = doc.pipeColumns;
+  for (const { line, item, department, sectionYear, topic: sectionTopic, mentions: lineMentions } of doc.lines) {
     // Tokens are in text order: walk them alongside the lines instead of filtering per line.
     while (tokenAt < tokens.length && tokens[tokenAt]!.start < line.start) tokenAt++;
     const lineTokens: NumberToken[] = [];
@@ -302,7 +286,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         id: metricId(value, unit, span), value, unit, qualifier, kind, year, department,
         label: label || fallbackLabel(text.slice(clause.start, clause.end), unit), text: span, start: t.start, end: spanEnd,
         context: label + text.slice(spanEnd, clause.end).slice(0, 30),
-        sentence: sentence.start, item: items.get(line) ?? line.start, changeFrom: startsChange(sentence, t, text),
+        sentence: sentence.start, item, changeFrom: startsChange(sentence, t, text),
         clauseText: text.slice(clause.start, clause.end), sentenceText: sentence.text, section: sectionTopic,
       });
     }
