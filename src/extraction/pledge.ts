@@ -21,6 +21,9 @@ export interface PledgeFigure {
   item: number;
   /** The table row it is a cell of. */
   row?: string;
+  /** Where it stands in the text. */
+  start: number;
+  end: number;
   /** It is the start of a change whose end is the next figure (由47%提升至62%). */
   changeFrom?: boolean;
 }
@@ -81,7 +84,11 @@ export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
     for (let j = i - 1; j >= 0 && before.length < run; j--) {
       const g = figures[j]!;
       if (g.item !== figures[i]!.item) break;
-      if (g.kind !== 'completion' && (run === 1 || g.sentence === figures[i]!.sentence)) before.unshift(j);
+      // A lone rate joins a figure close before it in its sentence (6415人,完成年度任务的105.16%), or a
+      // table row's; not one clauses away (…已完成2个, …引调水工程正在施工中(93%)).
+      const close = g.sentence === figures[i]!.sentence && figures[i]!.start - g.end <= 24;
+      const aloneInSentence = figures[i - 1]?.sentence !== figures[i]!.sentence; // 完成率105% on its own, after its result
+      if (g.kind !== 'completion' && (run === 1 ? close || g.row !== undefined || aloneInSentence : g.sentence === figures[i]!.sentence)) before.unshift(j);
     }
     if (before.length === run) before.forEach((j, k) => link(j, i + k));
     else if (before.length) link(before[before.length - 1]!, i);
