@@ -147,3 +147,26 @@ describe('what check says to an editor', () => {
     expect(missing.every((p) => lineOf(p).includes(`id: bad-${/句子(\d+)/.exec(p.message)![1]},`))).toBe(true);
   });
 });
+
+describe('pledges in the frontmatter', () => {
+  it('are written by ingest, checked against the figures, and an editor\'s title is kept on re-ingest', async () => {
+    const root = makeWorkspace(['002_211da1db43f6adac.txt']);
+    await ingest({ root });
+    const file = reportFiles(root)[0]!;
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^pledges:\n  - \{id: /m);
+    expect(checkContent(root)).toEqual([]);
+    // A status its figures contradict, a target that is no metric: each at its line.
+    edit(file, (t) => t.replace(/(title: 新增返乡农民工创业, [^\n]*)status: 超额完成\}/, '$1status: 未完成}').replace(/(id: 失业人员再就业, [^\n]*)target: null/, '$1target: m-nowhere'));
+    const problems = checkContent(root);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const status = problems.find((p) => /contradicts its figures, which say 超额完成/.test(p.message))!;
+    expect(lines[status.line - 1]).toMatch(/返乡农民工创业.*status: 未完成/);
+    expect(problems.some((p) => /its target "m-nowhere" is no metric of this report/.test(p.message))).toBe(true);
+    // An editor's better title survives re-ingest.
+    edit(file, () => text.replace('title: 新增返乡农民工创业,', 'title: 扶持返乡农民工创业,'));
+    await ingest({ root });
+    expect(readFileSync(file, 'utf8')).toContain('title: 扶持返乡农民工创业,');
+    expect(checkContent(root)).toEqual([]);
+  });
+});

@@ -10,7 +10,8 @@ import { join, relative } from 'node:path';
 import type { Metric, Registry } from '../extraction/types.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { extractorVersion, repeatKey, seedKey, SEEDS_DIR } from './ingest.ts';
-import { metricSchema, reportSchema, type MetricData } from '../model/report-schema.ts';
+import { metricSchema, reportSchema, type MetricData, type PledgeEntry } from '../model/report-schema.ts';
+import { pledgeOf } from '../model/pledge-status.ts';
 import { parseReportFile } from '../model/frontmatter.ts';
 import type { Problem } from '../model/problem.ts';
 import { departmentsOf } from '../extraction/registry.ts';
@@ -80,6 +81,21 @@ function checkReport(r: ReportOnDisk, file: string, ctx: CheckContext): Problem[
     if (dupId !== undefined) add(['metrics', i], `metrics.${i} has the same id "${m.id}" as metrics.${dupId}; ids must be unique within a report`);
     else firstWithId.set(m.id!, i);
   });
+  // Each pledge names figures the report has, and a status its figures bear out.
+  const pledges = Array.isArray(raw.pledges) ? raw.pledges : [];
+  const metricIds = new Set(metrics.map((m) => (m as { id?: unknown })?.id));
+  pledges.forEach((entry, i) => {
+    const e = (entry ?? {}) as Partial<PledgeEntry>;
+    for (const field of ['target', 'result', 'completion'] as const) {
+      const id = e[field];
+      if (typeof id === 'string' && !metricIds.has(id)) add(['pledges', i, field], `pledges.${i} (${e.title ?? e.id}): its ${field} "${id}" is no metric of this report; write a metric's id, or null`);
+    }
+    if (typeof e.id !== 'string' || typeof e.status !== 'string') return;
+    const figures = (metrics as MetricData[]).filter((m) => m && (m.pledge === e.id || [e.target, e.result, e.completion].includes(m.id)));
+    if (!figures.length) return;
+    const told = pledgeOf(e.id, figures, typeof raw.published === 'string' ? raw.published : null).status;
+    if (told !== e.status) add(['pledges', i, 'status'], `pledges.${i} (${e.title ?? e.id}): status ${e.status} contradicts its figures, which say ${told}; correct the status or the figures`);
+  });
   return problems;
 }
 
@@ -90,7 +106,7 @@ interface CheckCache { context: string; results: Record<string, Problem[]> }
 function openCheckCache(root: string, seeds: Set<string> | null): CheckCache {
   // The registry and the extraction code (departmentsOf) as ingest versions them, the seeds' names and the checking code itself.
   const hash = createHash('sha1').update(extractorVersion(root)).update('\0').update([...seeds ?? []].sort().join('\0'));
-  for (const module of ['./check.ts', './visible-text.ts', '../model/report-schema.ts', '../model/frontmatter.ts']) hash.update('\0').update(readFileSync(new URL(module, import.meta.url)));
+  for (const module of ['./check.ts', './visible-text.ts', '../model/report-schema.ts', '../model/frontmatter.ts', '../model/pledge-status.ts']) hash.update('\0').update(readFileSync(new URL(module, import.meta.url)));
   const context = hash.digest('base64');
   try {
     const stored = JSON.parse(readFileSync(join(root, CHECK_CACHE), 'utf8')) as CheckCache;

@@ -16,6 +16,7 @@ import { loadRegistry, REGISTRY_DIR } from './registry-files.ts';
 import type { Metric } from '../extraction/types.ts';
 import type { GeneratedBase, ReportDoc } from '../model/report-data.ts';
 import type { Problem } from '../model/problem.ts';
+import { pledgeList } from '../model/pledge-status.ts';
 import { contentFile } from '../model/safe-path.ts';
 import { isSlug } from '../model/slugs.ts';
 import { baseFile, GENERATED_DIR, lineIn, readBase, readBaseStamp, readReports, REPORTS_DIR, serializeReport, textHash, type ReportOnDisk } from './report-file.ts';
@@ -113,10 +114,12 @@ function withoutRepeats(metrics: Metric[]): Metric[] {
 
 function generate(r: ExtractedText, source: string, slugFor: (city: string | null, year: number | null, title: string) => string): ReportDoc {
   const slug = slugFor(r.city, r.year, r.title);
+  const metrics = withoutRepeats(r.metrics);
   return {
     data: {
       title: r.title, slug, city: r.city, year: r.year, published: r.published, source, outlet: r.outlet,
-      departments: r.departments, metrics: withoutRepeats(r.metrics),
+      departments: r.departments, metrics,
+      pledges: pledgeList(metrics, r.published),
     },
     body: toMdxBody(r.body),
   };

@@ -23,7 +23,7 @@ export interface MergeResult extends ReportDoc {
   base: ReportDoc;
 }
 
-const SCALAR_FIELDS = ['title', 'city', 'year', 'published', 'outlet', 'departments'] as const;
+const SCALAR_FIELDS = ['title', 'city', 'year', 'published', 'outlet', 'departments', 'pledges'] as const;
 const METRIC_FIELDS = ['value', 'unit', 'qualifier', 'kind', 'year', 'department', 'label', 'text', 'pledge', 'topic'] as const;
 
 /** A field merged: the value to write, and the value to remember as its base. */

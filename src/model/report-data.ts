@@ -1,5 +1,6 @@
 /** A report as it is stored: frontmatter data and MDX body. */
 import type { Metric } from '../extraction/types.ts';
+import type { PledgeListEntry } from './pledge-status.ts';
 
 export interface ReportData {
   title: string;
@@ -15,6 +16,8 @@ export interface ReportData {
   url?: string | null;
   departments: string[];
   metrics: Metric[];
+  /** The figures its text ties together as pledges (see src/model/pledge-status.ts). */
+  pledges?: PledgeListEntry[];
 }
 
 export interface ReportDoc {

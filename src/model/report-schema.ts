@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TOPICS } from '../extraction/topic.ts';
+import { STATUSES } from './pledge-status.ts';
 import { SLUG_FORM, SLUG_FORM_HINT } from './slugs.ts';
 
 export const QUALIFIERS = ['exact', 'approx', 'more-than', 'at-least', 'at-most'] as const;
@@ -40,6 +41,19 @@ export const metricSchema = z.object({
   topic: z.enum(TOPICS, { errorMap: () => ({ message: `topic must be one of ${TOPICS.join('、')}` }) }).optional(),
 }).strict();
 
+/** A pledge of the report: what was promised, which of its figures are the target, result and completion, and its status. */
+export const pledgeEntrySchema = z.object({
+  id: z.string().min(1, 'give the pledge an id: the `pledge` key its figures share'),
+  title: z.string().min(1, 'title is empty; say in a few words what was promised'),
+  topic: z.enum(TOPICS, { errorMap: () => ({ message: `topic must be one of ${TOPICS.join('、')}` }) }).optional(),
+  department: z.string().min(1).nullable().optional(),
+  year: z.number().int().nullable().optional(),
+  target: z.string().nullable().describe('the id of its target metric'),
+  result: z.string().nullable().describe('the id of its result metric'),
+  completion: z.string().nullable().describe('the id of its stated completion rate'),
+  status: z.enum(STATUSES, { errorMap: () => ({ message: `status must be one of ${STATUSES.join('、')}` }) }),
+}).strict();
+
 export const reportSchema = z.object({
   title: z.string().min(1),
   slug: z.string().max(100, 'slug is too long; keep it under 100 characters').regex(SLUG_FORM, `slug must be ${SLUG_FORM_HINT}`),
@@ -52,7 +66,11 @@ export const reportSchema = z.object({
   url: z.string().refine(isWebAddress, 'url must be a full web address starting with https:// or http://').nullable().optional(),
   departments: z.array(z.string().min(1)),
   metrics: z.array(metricSchema),
+  /** The report's pledges: the figures its text ties together (see src/model/pledge-status.ts). */
+  pledges: z.array(pledgeEntrySchema).optional(),
 }).strict();
+
+export type PledgeEntry = z.infer<typeof pledgeEntrySchema>;
 
 export type ReportFrontmatter = z.infer<typeof reportSchema>;
 export type MetricData = z.infer<typeof metricSchema>;
