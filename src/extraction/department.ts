@@ -7,7 +7,7 @@
  * (区教委 → 区教育委员会); a name the registry does not know is kept as written.
  */
 import { findDepartments, isCityShortName, mayNameDepartment, resolveDepartment } from './registry.ts';
-import { isHeading, TABLE_ROW_START, TASK_LINE, type Segment } from './structure.ts';
+import { isHeading, startsItem, type Segment } from './structure.ts';
 import type { Registry } from './types.ts';
 
 export interface DepartmentContext { registry: Registry; city: string | null }
@@ -49,7 +49,7 @@ export function itemDepartments(all: Segment[], ctx: DepartmentContext): Map<Seg
   let note: string | null = null;
   const close = () => { if (note) for (const l of item) out.set(l, note); item = []; note = null; };
   for (const line of all) {
-    if (TASK_LINE.test(line.text) || TABLE_ROW_START.test(line.text)) close();
+    if (startsItem(line)) close();
     item.push(line);
     const m = NOTE_LINE.exec(line.text) ?? LEAD_UNITS.exec(line.text);
     if (m) note ??= departmentList(m[1]!, ctx);

@@ -306,10 +306,11 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   const pledges = assignPledges(all);
   // A completion rate or a bare target takes the label of what its pledge counts.
   const labels = all.map((c) => tidyLabel(c.label));
+  const saysNothing = (k: number) => GENERIC_LABEL.test(labels[k]!.replace(/^完成/, ''));
   all.forEach((c, i) => {
-    if (!pledges[i] || !(c.kind === 'completion' || (c.kind === 'target' && GENERIC_LABEL.test(labels[i]!.replace(/^完成/, ''))))) return;
-    if (c.kind === 'completion' && !GENERIC_LABEL.test(labels[i]!)) return;
-    const j = all.findIndex((o, k) => k !== i && pledges[k] === pledges[i] && o.kind !== 'completion' && !GENERIC_LABEL.test(labels[k]!.replace(/^完成/, '')));
+    const bare = c.kind === 'completion' ? GENERIC_LABEL.test(labels[i]!) : c.kind === 'target' && saysNothing(i);
+    if (!pledges[i] || !bare) return;
+    const j = all.findIndex((o, k) => k !== i && pledges[k] === pledges[i] && o.kind !== 'completion' && !saysNothing(k));
     if (j >= 0) labels[i] = pledgeLabel(c.kind, labels[j]!.replace(/^(新增|完成|实际|累计)/, ''));
   });
   // The same words can state two figures (a restatement under another department): ids stay unique.

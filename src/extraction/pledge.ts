@@ -61,11 +61,11 @@ export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
   const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i]!)));
   const join = (a: number, b: number) => { group[find(b)] = find(a); };
   const linked = new Set<number>();
+  const taken = new Set<number>(); // targets a result has been joined to
   const link = (a: number, b: number) => {
     join(a, b); linked.add(a); linked.add(b);
     for (const [t, r] of [[a, b], [b, a]] as const) if (figures[t]!.kind === 'target' && figures[r]!.kind === 'actual') taken.add(t);
   };
-  const taken = new Set<number>(); // targets a result has been joined to
 
   figures.forEach((f, i) => {
     if (i === 0) return;
@@ -80,15 +80,16 @@ export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
     let end = i;
     while (end + 1 < figures.length && figures[end + 1]!.kind === 'completion' && figures[end + 1]!.sentence === figures[i]!.sentence) end++;
     const run = end - i + 1;
+    const rate = figures[i]!;
+    const aloneInSentence = figures[i - 1]?.sentence !== rate.sentence; // 完成率105% on its own, after its result
     const before: number[] = [];
     for (let j = i - 1; j >= 0 && before.length < run; j--) {
       const g = figures[j]!;
-      if (g.item !== figures[i]!.item) break;
+      if (g.item !== rate.item) break;
       // A lone rate joins a figure close before it in its sentence (6415人,完成年度任务的105.16%), or a
       // table row's; not one clauses away (…已完成2个, …引调水工程正在施工中(93%)).
-      const close = g.sentence === figures[i]!.sentence && figures[i]!.start - g.end <= 24;
-      const aloneInSentence = figures[i - 1]?.sentence !== figures[i]!.sentence; // 完成率105% on its own, after its result
-      if (g.kind !== 'completion' && (run === 1 ? close || g.row !== undefined || aloneInSentence : g.sentence === figures[i]!.sentence)) before.unshift(j);
+      const close = g.sentence === rate.sentence && rate.start - g.end <= 24;
+      if (g.kind !== 'completion' && (run === 1 ? close || g.row !== undefined || aloneInSentence : g.sentence === rate.sentence)) before.unshift(j);
     }
     if (before.length === run) before.forEach((j, k) => link(j, i + k));
     else if (before.length) link(before[before.length - 1]!, i);

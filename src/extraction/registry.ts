@@ -96,10 +96,15 @@ const LEVEL = /^(区|县|州|旗|盟)(?=[\u4e00-\u9fa5]{2,})/;
  * district's body keeps its level: 区教委 → 区教育委员会 (the registry's 市教育委员会 at the 区 level).
  * A name the registry does not know is kept as written: the registry helps, it is not required.
  */
+/** The city-level name of a county's or district's body (区教育委员会 → 市教育委员会), or null for a city's own. */
+export function cityLevelName(name: string): string | null {
+  return LEVEL.test(name.trim()) ? `市${name.trim().slice(1)}` : null;
+}
+
 export function resolveDepartment(name: string, registry: Registry, city: string | null): DepartmentEntry {
   const level = LEVEL.exec(name.trim());
   if (level) {
-    const asCity = resolveCityDepartment(`市${name.trim().slice(1)}`, registry, city);
+    const asCity = resolveCityDepartment(cityLevelName(name)!, registry, city);
     return asCity.slug ? { ...asCity, name: level[1] + asCity.name.replace(/^市/, ''), aliases: [] } : { name: name.trim(), slug: '', aliases: [] };
   }
   return resolveCityDepartment(name, registry, city);

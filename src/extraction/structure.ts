@@ -74,7 +74,10 @@ export function isHeading(line: string): boolean {
 export const TASK_LINE = /^\s*(\d+[.、.]|[一二三四五六七八九十]+、|[((][\d一二三四五六七八九十]+[))])/;
 
 /** A flattened table's row that starts a new item: 1 | 浙有善育 | … */
-export const TABLE_ROW_START = /^\s*\d+\s*\|/;
+const TABLE_ROW_START = /^\s*\d+\s*\|/;
+
+/** A line that starts an item: a numbered line or a table row. */
+export const startsItem = (line: Segment) => TASK_LINE.test(line.text) || TABLE_ROW_START.test(line.text);
 
 /**
  * Where each line's item starts: a numbered line or a table row starts one, which runs to the next
@@ -84,7 +87,7 @@ export function itemStarts(all: Segment[]): Map<Segment, number> {
   const out = new Map<Segment, number>();
   let start: number | null = null;
   for (const line of all) {
-    if (TASK_LINE.test(line.text) || TABLE_ROW_START.test(line.text)) start = line.start;
+    if (startsItem(line)) start = line.start;
     else if (isHeading(line.text) && !/[::]/.test(line.text)) start = null;
     out.set(line, start ?? line.start);
   }

@@ -14,9 +14,9 @@ import { metricSchema, reportSchema, type MetricData, type PledgeEntry } from '.
 import { pledgeOf } from '../model/pledge-status.ts';
 import { parseReportFile } from '../model/frontmatter.ts';
 import type { Problem } from '../model/problem.ts';
-import { departmentsOf } from '../extraction/registry.ts';
+import { cityLevelName, departmentsOf } from '../extraction/registry.ts';
 import { loadRegistry, RegistryError } from './registry-files.ts';
-import { readReports, type ReportOnDisk } from './report-file.ts';
+import { lineIn, readReports, type ReportOnDisk } from './report-file.ts';
 import { unescapedText, visibleText } from './visible-text.ts';
 
 export type { Problem } from '../model/problem.ts';
@@ -45,7 +45,7 @@ function checkReport(r: ReportOnDisk, file: string, ctx: CheckContext): Problem[
   if (city && !ctx.cityNames.has(city)) add(['city'], `city "${city}" is not in content/registry/cities.yaml; add it there or correct the name`);
   const known = new Set(departmentsOf(ctx.registry, city).map((d) => d.name));
   // A county's or district's body is the registry's at its level: 区教育委员会 is 市教育委员会 of a 区.
-  const knownDepartment = (d: string) => known.has(d) || (/^[区县州旗盟]/.test(d) && known.has(`市${d.slice(1)}`));
+  const knownDepartment = (d: string) => known.has(d) || known.has(cityLevelName(d) ?? '');
   if (Array.isArray(raw.departments)) raw.departments.forEach((d, i) => {
     if (typeof d === 'string' && !knownDepartment(d)) add(['departments', i], `department "${d}" is not in content/registry/departments.yaml; add it (with its short names as aliases) so its page keeps one address, or use the full official name`, 'warning');
   });
@@ -148,7 +148,7 @@ export function readAndCheck(root: string): { problems: Problem[]; reports: Repo
     const file = relative(root, r.file);
     const rawSlug = typeof r.data.slug === 'string' ? r.data.slug : null;
     const prior = rawSlug ? slugs.get(rawSlug) : undefined;
-    if (rawSlug && prior) problems.push({ file, line: parseReportFile(readFileSync(r.file, 'utf8')).lineOf(['slug']), message: `slug "${rawSlug}" is also used by ${prior}; give one of them another slug` });
+    if (rawSlug && prior) problems.push({ file, line: lineIn(r.file, ['slug']), message: `slug "${rawSlug}" is also used by ${prior}; give one of them another slug` });
     if (rawSlug) slugs.set(rawSlug, file);
     // A file's own problems depend only on its text, the registry, the seeds and this code: cached by those.
     const own = cache.results[r.hash]?.map((p) => ({ ...p, file })) ?? checkReport(r, file, ctx);

@@ -153,12 +153,17 @@ function readReportsSafely(root: string): { reports: ReportOnDisk[]; problems: P
   return { reports, problems };
 }
 
+/** What a report's generated base says of the source it was made from (see readBaseStamp). */
+type Stamp = ReturnType<typeof readBaseStamp>;
+
 /**
  * The report of each seed, by seed key: the report whose generated base records the seed (a key an
- * editor does not edit), else the report whose `source` names it. Two reports for one seed are a problem.
+ * editor does not edit), else the report whose `source` names it. Two reports for one seed are a
+ * problem. Each report's base stamp comes back too, read once for the whole run.
  */
-function reportsBySeed(root: string, reports: ReportOnDisk[], problems: Problem[]): Map<string, ReportOnDisk> {
+function reportsBySeed(root: string, reports: ReportOnDisk[], problems: Problem[]): { bySeed: Map<string, ReportOnDisk>; stamps: Map<ReportOnDisk, Stamp> } {
   const out = new Map<string, ReportOnDisk>();
+  const stamps = new Map<ReportOnDisk, Stamp>();
   const claim = (key: string, r: ReportOnDisk) => {
     const other = out.get(key);
     if (other && other !== r) {
@@ -167,12 +172,13 @@ function reportsBySeed(root: string, reports: ReportOnDisk[], problems: Problem[
   };
   const bySource = new Map<string, ReportOnDisk>();
   for (const r of reports) {
-    const seed = readBaseStamp(root, r.data.slug)?.seed;
-    if (seed) claim(seedKey(seed), r);
+    const stamp = readBaseStamp(root, r.data.slug);
+    stamps.set(r, stamp);
+    if (stamp?.seed) claim(seedKey(stamp.seed), r);
     else bySource.set(seedKey(r.data.source), r);
   }
   for (const [key, r] of bySource) if (!out.has(key)) out.set(key, r);
-  return out;
+  return { bySeed: out, stamps };
 }
 
 async function ingestLocked(root: string, options: IngestOptions): Promise<IngestSummary> {
@@ -189,7 +195,8 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
     return { entries, warnings, problems: [{ file: 'content/registry/cities.yaml', line: 1, message: `--city ${options.city} is not in the registry; give the full name (眉山市, 北京市房山区) or add the place to content/registry/` }], ok: false };
   }
   const { reports, problems } = readReportsSafely(root);
-  const bySeed = problems.length ? new Map<string, ReportOnDisk>() : reportsBySeed(root, reports, problems);
+  if (problems.length) return { entries, warnings, problems, ok: false };
+  const { bySeed, stamps } = reportsBySeed(root, reports, problems);
   if (problems.length) return { entries, warnings, problems, ok: false };
   const taken = new Set(reports.map((r) => r.data.slug));
   const explicit = options.files?.length ? options.files : null;
@@ -208,7 +215,7 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
     if (current && current.data.source !== source) entry.messages.push(`${relative(root, current.file)} says source: ${current.data.source}; it is the report of ${source} (write source: ${source} there)`);
     // The hash of the file's bytes: an unchanged source is skipped before it is even decoded.
     const sourceHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-    const stamp = options.ifNeeded && current ? readBaseStamp(root, current.data.slug) : null;
+    const stamp = options.ifNeeded && current ? stamps.get(current) : null;
     if (stamp && stamp.sourceHash === sourceHash && stamp.extractorVersion === version) {
       entry.outcome = 'skipped'; entry.report = current!.file; continue;
     }
@@ -221,15 +228,14 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
   /** Merges a source's new extraction into its report and writes the report, its base and its seed copy. */
   const write = ({ file, source, entry, current, sourceHash }: Pending, extracted: ExtractedText): void => {
     const base = current ? readBase(root, current.data.slug) : null; // read here, a batch at a time: bases hold whole reports
-    const read = extracted;
-    if (!read.city || !read.year) {
+    if (!extracted.city || !extracted.year) {
       // A report without its place or year could not be published (check refuses it): say what to give instead.
-      entry.messages.push(!read.city
+      entry.messages.push(!extracted.city
         ? 'no place recognised in the text; say it: npm run ingest -- --city 眉山市 FILE (a full name from content/registry/)'
         : 'no year found in the text; say it: npm run ingest -- --year 2022 FILE');
       return;
     }
-    let next = generate(read, source, (city, year, title) =>
+    let next = generate(extracted, source, (city, year, title) =>
       current?.data.slug ?? reportSlug(cityOf(city), year, title, taken));
     taken.add(next.data.slug);
     const merged = mergeReport(base, current, next);

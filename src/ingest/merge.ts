@@ -52,7 +52,7 @@ function mergeMetric(base: Metric | undefined, current: Metric, next: Metric, co
   return { value, base: stored };
 }
 
-/** Inserts each of `next`'s items that `keep` rejects after the item that precedes it in `next`. */
+/** Inserts each of `next`'s items that `isNew` accepts after the item that precedes it in `next`; returns them. */
 function insertInOrder<T>(out: T[], next: T[], isNew: (n: T) => boolean, key: (n: T) => string): T[] {
   const added: T[] = [];
   next.forEach((n, i) => {
