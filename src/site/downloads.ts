@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { inside } from '../model/safe-path.ts';
 import type { Catalog } from './catalog.ts';
 import { CSV_HEAD, csvLines, jsonArrayItem, metricsJsonSchema, pledgesCsv, pledgesJsonSchema, toJson, toPledgeRows, toRows, type MetricRow, type PledgeRow } from './export.ts';
-import { pledgesIn } from './pledges.ts';
+import { cityPledges } from './pledges.ts';
 
 /** Where the downloads of a city and of a report are, under the data folder. */
 export const downloadFiles = (name: string) => [`${name}.csv`, `${name}.json`];
@@ -39,7 +39,7 @@ export function writeDownloads(catalog: Catalog, outDir: string, siteBase: strin
       writeSync(siteCsv!, lines);
       if (rows.length) writeSync(siteJson!, (first ? '[\n' : ',\n') + rows.map(jsonArrayItem).join(',\n'));
       first &&= rows.length === 0;
-      const pledgeRows = toPledgeRows(city.name, pledgesIn(city.metrics), siteBase);
+      const pledgeRows = toPledgeRows(city.name, cityPledges(city), siteBase);
       sitePledges.push(...pledgeRows);
       if (cities && !cities.has(city.slug)) continue;
       write(city.slug, rows, lines);

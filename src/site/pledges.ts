@@ -4,7 +4,7 @@
  */
 import { dice, what } from '../extraction/pledge.ts';
 import { pledgeOf, STATUSES, type Pledge as PledgeOf, type PledgeStatus } from '../model/pledge-status.ts';
-import type { SourcedMetric } from './catalog.ts';
+import type { CityPage, SourcedMetric } from './catalog.ts';
 
 export { STATUSES, yearShare, pledgeOf, type PledgeStatus, type Pace } from '../model/pledge-status.ts';
 export type Pledge = PledgeOf<SourcedMetric>;
@@ -48,6 +48,25 @@ export function pledgesIn(metrics: SourcedMetric[]): Pledge[] {
       const listed = list[0]!.pledge ? list[0]!.report.data.pledges?.find((e) => e.id === list[0]!.pledge) : undefined;
       return listed ? { ...pledge, title: listed.title } : pledge;
     });
+}
+
+const byYear = new WeakMap<CityPage, Map<number, Pledge[]>>();
+const byCity = new WeakMap<CityPage, Pledge[]>();
+
+/** A city's pledges in its reports of one year: worked out once per catalog, since many pages show them. */
+export function yearPledges(city: CityPage, year: number): Pledge[] {
+  let years = byYear.get(city);
+  if (!years) byYear.set(city, (years = new Map()));
+  let pledges = years.get(year);
+  if (!pledges) years.set(year, (pledges = pledgesIn(city.metrics.filter((m) => m.report.data.year === year))));
+  return pledges;
+}
+
+/** All of a city's pledges, worked out once per catalog. */
+export function cityPledges(city: CityPage): Pledge[] {
+  let pledges = byCity.get(city);
+  if (!pledges) byCity.set(city, (pledges = pledgesIn(city.metrics)));
+  return pledges;
 }
 
 /** How many pledges have each status. */
