@@ -150,3 +150,17 @@ describe('texts from other places', () => {
     expect(r.metrics.every((m) => m.kind === 'target' && m.year === 2023)).toBe(true);
   });
 });
+
+describe('a table flattened to one cell per line', () => {
+  const table = ['眉山市2017年十大民生工程项目实施进度表', '序号', '项目内容', '目标任务', '市级牵头', '责任单位', '进度', '完成目标', '(%)', '备注',
+    '1', '2014级民族地区毕业生初次就业率(%)', '95', '市教体局', '100', '105.3', '超额完成',
+    '2', '创业补贴资金(万元)', '1.1', '市人力资源社会保障局', '1.3', '118.2', '超额完成'].join('\n\n');
+  const r = extractReport(table, registry);
+  it('reads each cell by its column, with the row\'s label whole and its magnitude exact', () => {
+    const rate = r.metrics.filter((m) => m.label.startsWith('2014级民族地区'));
+    expect(rate.map((m) => [m.value, m.unit, m.kind])).toEqual([[95, '%', 'target'], [100, '%', 'actual'], [105.3, '%', 'completion']]);
+    const money = r.metrics.filter((m) => m.label === '创业补贴资金');
+    expect(money.map((m) => [m.value, m.unit, m.kind])).toEqual([[11000, '元', 'target'], [13000, '元', 'actual'], [118.2, '%', 'completion']]);
+    expect(new Set(money.map((m) => m.pledge)).size).toBe(1);
+  });
+});

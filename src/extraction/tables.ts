@@ -5,6 +5,7 @@
  * own: its column says what it is (target, result, completion) and its row what it counts.
  */
 import { DEPARTMENT_CELL } from './department.ts';
+import { parseNumber } from './numbers.ts';
 import type { Segment } from './structure.ts';
 import type { Kind } from './types.ts';
 
@@ -79,7 +80,7 @@ export function tableCells(lines: Segment[]): TableCell[] {
       const label = ROW_LABEL.exec(text);
       if (label) {
         endRow();
-        const name = label[1]!.replace(/^[\d*\s]+/, '').trim();
+        const name = label[1]!.replace(/^\d+\*\s*/, '').trim(); // a row number marked 9* runs into its label; 2014级… is the label
         const qualifier = /不低于|不少于|以上$/.test(name) ? 'at-least' : /低于|不超过|以下$|控制在/.test(name) ? 'at-most' : 'exact';
         row = { label: name.replace(/(不低于|不少于|低于|不超过|控制在)$/, ''), unit: label[2]!, qualifier, cells: [], dept: [], start: line.start };
         continue;
@@ -89,10 +90,11 @@ export function tableCells(lines: Segment[]): TableCell[] {
       const kind = numeric[row.cells.length];
       if (number) {
         if (!kind) continue;
-        const unit = kind === 'completion' ? '%' : row.unit;
-        const scale = unit === '万元' ? 10_000 : unit === '亿元' ? 100_000_000 : unit === '万平方米' ? 10_000 : 1;
+        const written = kind === 'completion' ? '%' : row.unit;
+        // 万元, 亿元, 万平方米: the magnitude goes into the number, parsed exactly as any other (no float drift).
+        const magnitude = /^[万亿](?=.)/.exec(written)?.[0] ?? '';
         row.cells.push({
-          line, value: Number(number[1]) * scale, unit: scale === 1 ? unit : unit.replace(/^[万亿]/, ''), kind, label: row.label, row: row.start,
+          line, value: parseNumber(number[1] + magnitude)!, unit: written.slice(magnitude.length), kind, label: row.label, row: row.start,
           department: null, qualifier: kind === 'target' ? row.qualifier : 'exact',
         });
         continue;
