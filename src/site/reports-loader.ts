@@ -55,7 +55,12 @@ export function reportsLoader(dir = 'content/reports'): Loader {
             seen.add(id);
             problems.delete(filePath);
             if (store.get(id)?.digest === digest && cached.has(digest)) continue;
-            const data = await parseData({ id, data: parsed.data, filePath });
+            let data;
+            try {
+              data = await parseData({ id, data: parsed.data, filePath });
+            } catch (e) {
+              throw schemaProblem(parsed, filePath) ?? e;
+            }
             saveRenderedBody(config.cacheDir, digest, renderBody(parsed.body, (data as { metrics: Array<{ id: string; text: string }> }).metrics));
             cached.add(digest);
             store.set({ id, data, filePath, digest });
@@ -86,19 +91,23 @@ export function reportsLoader(dir = 'content/reports'): Loader {
   };
 }
 
-/** A report's frontmatter and body, checked against the schema; an error names the file and line. */
+/** A report's frontmatter and body; a file that does not parse is an error naming its file and line. */
 function readReport(raw: string, filePath: string): ParsedFile {
-  let parsed: ParsedFile;
   try {
-    parsed = parseReportFile(raw);
+    return parseReportFile(raw);
   } catch (e) {
     if (e instanceof FrontmatterError) throw new Error(`${filePath}:${e.line}: ${e.message}`);
     throw e;
   }
+}
+
+/**
+ * The first schema problem of a report, at its line. Looked for only once Astro's own validation
+ * has refused the file, so a valid report is validated once, not twice.
+ */
+function schemaProblem(parsed: ParsedFile, filePath: string): Error | null {
   const checked = reportSchema.safeParse(parsed.data);
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    throw new Error(`${filePath}:${parsed.lineOf(issue.path)}: ${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
-  }
-  return parsed;
+  if (checked.success) return null;
+  const issue = checked.error.issues[0]!;
+  return new Error(`${filePath}:${parsed.lineOf(issue.path)}: ${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
 }
