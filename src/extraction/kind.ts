@@ -77,8 +77,6 @@ export function classifyKind(c: KindContext): Kind {
   if (actual >= 0) return 'actual';
   if (c.yearRelation === -1) return 'actual';
   if (c.yearRelation === 1) return 'target';
-  // 1.城镇公益性岗位安置就业困难人员6100人。(责任单位:…) then 推进情况:…: a task's own line states the task.
-  if (c.taskLine) return 'target';
   if (c.forwardLooking && (c.yearRelation === 0 || WEAK_TARGET.test(sentence))) return 'target';
   return 'actual';
 }

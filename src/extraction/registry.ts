@@ -133,7 +133,7 @@ function isWholeWord(text: string, start: number, end: number): boolean {
   return bounds.has(start) && (bounds.has(end) || !/[\u4e00-\u9fa5]/.test(text[end] ?? ''));
 }
 
-const placeMatchers = new WeakMap<Registry, { phrases: PhraseMatcher; byName: Map<string, CityEntry[]> }>();
+const placeMatchers = new WeakMap<Registry, { phrases: PhraseMatcher; byName: Map<string, CityEntry[]>; byFullName: Map<string, CityEntry> }>();
 
 /**
  * The place a text is about, as specific as the text allows: the city whose names (and whose
@@ -154,7 +154,7 @@ export function detectCity(text: string, registry: Registry, headline = ''): Cit
         if (list) list.push(place); else byName.set(name, [place]);
       }
     }
-    m = { phrases: new PhraseMatcher(byName.keys()), byName };
+    m = { phrases: new PhraseMatcher(byName.keys()), byName, byFullName: new Map(registry.cities.map((c) => [c.name, c])) };
     placeMatchers.set(registry, m);
   }
   const own = new Map<CityEntry, number>(); // mentions of each place itself
@@ -170,10 +170,9 @@ export function detectCity(text: string, registry: Registry, headline = ''): Cit
       }
     }
   }
-  const byName = new Map(registry.cities.map((c) => [c.name, c]));
   const cityScore = new Map<CityEntry, number>();
   for (const [place, score] of own) {
-    const city = place.parent ? byName.get(place.parent) : place;
+    const city = place.parent ? m.byFullName.get(place.parent) : place;
     if (city) cityScore.set(city, (cityScore.get(city) ?? 0) + score);
   }
   let best: CityEntry | null = null;
