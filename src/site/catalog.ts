@@ -5,6 +5,7 @@
 import { departmentsOf } from '../extraction/registry.ts';
 import { loadRegistry } from '../ingest/registry-files.ts';
 import { pinyinSlug } from '../ingest/slug.ts';
+import { reportHref } from './url.ts';
 import type { MetricData, ReportFrontmatter } from '../model/report-schema.ts';
 
 export interface ReportRef { id: string; data: ReportFrontmatter }
@@ -72,3 +73,6 @@ export function buildCatalog(reports: ReportRef[], root = '.'): Catalog {
 
 /** The anchor of a metric's sentence in its report page. */
 export const metricAnchor = (id: string) => `m-${id}`;
+
+/** The link to a figure's sentence on its report page. */
+export const sentenceHref = (m: SourcedMetric) => `${reportHref(m.report.data.slug)}#${metricAnchor(m.id)}`;

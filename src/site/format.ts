@@ -35,3 +35,6 @@ export function formatMetric(m: Pick<MetricData, 'value' | 'unit' | 'qualifier'>
 export function formatTick(value: number): string {
   return formatNumber(value);
 }
+
+/** A percentage as the ledger prints it: 103.8%, or — when it cannot be told. */
+export const formatPercent = (n: number | null) => (n === null ? '—' : `${Number(n.toFixed(1))}%`);
