@@ -58,7 +58,7 @@ describe('content check', () => {
       code = err.status; out = err.stderr;
     }
     expect(code).toBe(1);
-    expect(out).toMatch(/^content\/reports\/xinxiang-[^:]+\.mdx:\d+: metrics\.\d+\.kind: Invalid enum value/m);
+    expect(out).toMatch(/^content\/reports\/xinxiang-[^:]+\.mdx:\d+: metrics\.\d+\.kind: kind must be one of target、actual、completion/m);
   });
 
   it('passes on the committed content', () => {
@@ -110,7 +110,7 @@ describe('what check says to an editor', () => {
       .replace('text: 新增城镇就业8.8万人,', 'text: 新增城镇就业9.9万人,')
       .replace('  - 市教育局\n', '  - 市教委员会\n'));
     const text = problems.map((p) => p.message).join('\n');
-    expect(text).toMatch(/kind: Invalid enum value/);
+    expect(text).toMatch(/kind: kind must be one of target、actual、completion/);
     expect(text).toMatch(/«新增城镇就业9\.9万人» does not occur/);
     expect(text).toMatch(/department "市教委员会" is not in/);
   });

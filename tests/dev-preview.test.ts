@@ -43,13 +43,15 @@ async function overlayText(): Promise<string> {
   }
   return '';
 }
+/** The environment an editor's shell has: without vitest's own variables, which make Vite run as under test (no error overlay). */
+const editorEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
 const heading = () => page.locator('h1').first().textContent({ timeout: 2000 });
 
 beforeAll(async () => {
   // It starts with a broken file: it must come up all the same.
   writeFileSync(file, original.replace(/^title: .*$/m, 'title: "不完整的引号'));
   server = spawn(join(process.cwd(), 'node_modules/.bin/astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], {
-    cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root, env: { ...editorEnv(), ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (d) => { log += d; });
   server.stderr!.on('data', (d) => { log += d; });

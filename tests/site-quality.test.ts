@@ -109,7 +109,7 @@ describe('pledge downloads', () => {
     const rows = JSON.parse(readFileSync(join(root, 'data/pledges.json'), 'utf8')) as Array<Record<string, unknown>>;
     expect(rows.length).toBeGreaterThan(5);
     const schema = JSON.parse(readFileSync(join(root, 'data/pledges.schema.json'), 'utf8'));
-    const columns = Object.keys(schema.definitions.pledges.items.properties);
+    const columns = Object.keys(schema.items.properties);
     for (const r of rows) expect(Object.keys(r)).toEqual(columns);
     const kindergarten = rows.find((r) => r.target === 26 && r.result === 27)!;
     expect(kindergarten).toMatchObject({ city: '新乡市', status: '超额完成', unit: '所' });

@@ -54,7 +54,7 @@ function catalogOf(root: string, reports?: ReportOnDisk[]): { catalog: Catalog; 
  * A failure throws with the end of Astro's output, which names the file at fault.
  */
 function runAstro(root: string, outDir: string, cities: string[] | null): Promise<void> {
-  const astro = join(dirname(createRequire(resolve(root, 'package.json')).resolve('astro/package.json')), 'astro.js');
+  const astro = join(dirname(createRequire(resolve(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   if (cities) env.MINSHENG_CITIES = cities.join(',');
   else delete env.MINSHENG_CITIES;

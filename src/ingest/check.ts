@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import type { Metric, Registry } from '../extraction/types.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { extractorVersion, repeatKey, seedKey, SEEDS_DIR } from './ingest.ts';
-import { metricSchema, reportSchema, type MetricData, type PledgeEntry } from '../model/report-schema.ts';
+import { describeIssue, metricSchema, reportSchema, type MetricData, type PledgeEntry } from '../model/report-schema.ts';
 import { pledgeOf } from '../model/pledge-status.ts';
 import { parseReportFile } from '../model/frontmatter.ts';
 import type { Problem } from '../model/problem.ts';
@@ -37,7 +37,7 @@ function checkReport(r: ReportOnDisk, file: string, ctx: CheckContext): Problem[
   const add = (path: Array<string | number>, message: string, severity?: 'warning') => problems.push({ file, line: at(path), message, ...(severity && { severity }) });
   const parsed = reportSchema.safeParse(r.data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) add(issue.path, `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
+    for (const { path, message } of parsed.error.issues.map(describeIssue)) add(path, message);
   }
   // Whatever parts are well-formed are checked too, so an editor sees every problem at once.
   const raw = r.data as unknown as Record<string, unknown>;

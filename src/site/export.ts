@@ -4,7 +4,6 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { zodToJsonSchema } from 'zod-to-json-schema';
 import { metricAnchor, type SourcedMetric } from './catalog.ts';
 import { STATUSES, type Pledge } from './pledges.ts';
 import { KINDS, QUALIFIERS } from '../model/report-schema.ts';
@@ -31,11 +30,11 @@ export const metricRowSchema = z.object({
 export type MetricRow = z.infer<typeof metricRowSchema>;
 
 /** A download's JSON schema, generated from its row schema (so the two never drift), and its CSV columns in order. */
-function downloadSchema<T extends z.ZodRawShape>(row: z.ZodObject<T>, name: string, title: string, description: string) {
-  return { json: { ...zodToJsonSchema(z.array(row), { name, $refStrategy: 'none' }), title, description }, columns: Object.keys(row.shape) };
+function downloadSchema<T extends z.ZodRawShape>(row: z.ZodObject<T>, title: string, description: string) {
+  return { json: { ...z.toJSONSchema(z.array(row)), title, description }, columns: Object.keys(row.shape) };
 }
 
-const metricsDownload = downloadSchema(metricRowSchema, 'metrics', '向市民报告:民生实事数字', '每行一个数字,附其出处。由 npm run build 生成。');
+const metricsDownload = downloadSchema(metricRowSchema, '向市民报告:民生实事数字', '每行一个数字,附其出处。由 npm run build 生成。');
 export const metricsJsonSchema = metricsDownload.json;
 const COLUMNS = metricsDownload.columns;
 
@@ -112,7 +111,7 @@ export const pledgeRowSchema = z.object({
 
 export type PledgeRow = z.infer<typeof pledgeRowSchema>;
 
-const pledgesDownload = downloadSchema(pledgeRowSchema, 'pledges', '向市民报告:民生实事承诺', '每行一项承诺:目标、完成数、完成率与状态,附原文出处。由 npm run build 生成。');
+const pledgesDownload = downloadSchema(pledgeRowSchema, '向市民报告:民生实事承诺', '每行一项承诺:目标、完成数、完成率与状态,附原文出处。由 npm run build 生成。');
 export const pledgesJsonSchema = pledgesDownload.json;
 const PLEDGE_COLUMNS = pledgesDownload.columns;
 

@@ -7,6 +7,8 @@
 import type { Root, Text, PhrasingContent, Parent } from 'mdast';
 
 interface MetricLike { id: string; text: string }
+/** What Astro's Markdown pipeline puts on a file's data (vfile's Data is declared empty). */
+interface AstroFileData { astro?: { frontmatter?: { metrics?: MetricLike[] } } }
 
 function textNodes(node: Root | Parent, out: Array<{ parent: Parent; node: Text }>): void {
   for (const child of node.children) {
@@ -17,8 +19,8 @@ function textNodes(node: Root | Parent, out: Array<{ parent: Parent; node: Text 
 
 /** Metrics come from the options, or from the frontmatter when Astro's Markdown pipeline runs the plugin. */
 export function remarkMetricMarks(options: { metrics?: MetricLike[] } = {}) {
-  return (tree: Root, file: { data: { astro?: { frontmatter?: { metrics?: MetricLike[] } } } }) => {
-    const metrics = options.metrics ?? file.data.astro?.frontmatter?.metrics;
+  return (tree: Root, file: { data: object }) => {
+    const metrics = options.metrics ?? (file.data as AstroFileData).astro?.frontmatter?.metrics;
     if (!Array.isArray(metrics) || !metrics.length) return;
     const pending = metrics.filter((m) => m && typeof m.text === 'string' && m.text && typeof m.id === 'string');
     let nodes: Array<{ parent: Parent; node: Text }> = [];

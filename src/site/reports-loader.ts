@@ -21,7 +21,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { FrontmatterError, parseReportFile, type ParsedFile } from '../model/frontmatter.ts';
 import { pruneRenderedBodies, renderedBodies, saveRenderedBody } from './body-cache.ts';
-import { reportSchema } from '../model/report-schema.ts';
+import { describeIssue, reportSchema } from '../model/report-schema.ts';
 import { contentProblems } from './content-problems.ts';
 import { renderBody, RENDERER_VERSION } from './render-body.ts';
 
@@ -108,6 +108,6 @@ function readReport(raw: string, filePath: string): ParsedFile {
 function schemaProblem(parsed: ParsedFile, filePath: string): Error | null {
   const checked = reportSchema.safeParse(parsed.data);
   if (checked.success) return null;
-  const issue = checked.error.issues[0]!;
-  return new Error(`${filePath}:${parsed.lineOf(issue.path)}: ${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
+  const { path, message } = describeIssue(checked.error.issues[0]!);
+  return new Error(`${filePath}:${parsed.lineOf(path)}: ${message}`);
 }
