@@ -7,6 +7,7 @@
  * --shard i/n builds one CI shard's cities; --merge joins shard outputs into one site.
  */
 import { buildSite, mergeShards } from '../src/build/site-build.ts';
+import { pagesLimitWarning } from '../src/build/pages-limit.ts';
 import { readAndCheck } from '../src/ingest/check.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { IngestBusyError } from '../src/ingest/lock.ts';
@@ -18,11 +19,17 @@ const args = process.argv.slice(2);
 const value = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const outDir = value('--out') ?? 'dist';
 const started = performance.now();
+/** A published site (not a shard) larger than GitHub Pages takes says so. */
+function warnIfTooLargeForPages(): void {
+  const warning = pagesLimitWarning(outDir);
+  if (warning) console.warn(warning);
+}
 
 if (args.includes('--merge')) {
   const dirs = args.slice(args.indexOf('--merge') + 1).filter((a) => !a.startsWith('--') && a !== outDir);
   await mergeShards(dirs, outDir);
   console.log(`merged ${dirs.length} shards into ${outDir}`);
+  warnIfTooLargeForPages();
   process.exit(0);
 }
 
@@ -59,3 +66,4 @@ const result = await buildSite({
 });
 const steps = Object.entries(result.seconds).map(([k, v]) => `${k} ${v.toFixed(1)}s`).join(', ');
 console.log(`${result.mode}: ${result.pages} pages in ${outDir}, ${result.searchPages} pages indexed for search (${steps}); ${((performance.now() - started) / 1000).toFixed(1)}s in all`);
+if (!shardArg) warnIfTooLargeForPages();

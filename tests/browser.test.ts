@@ -18,8 +18,13 @@ describe('from the home page to a figure\'s sentence', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('市发展和改革委员会');
     const chart = page.locator('figure.chart').first();
     expect(await chart.locator('svg[role="img"]').isVisible()).toBe(true);
-    expect(await chart.locator('table.data').isVisible()).toBe(true);
     expect(await chart.locator('svg title').textContent()).toBeTruthy();
+    // The chart's numbers are in the page's one table of figures, which its legend links to.
+    const barLabel = (await chart.locator('svg g.bar text.label').first().textContent())!.replace(/[(\uFF08].*$/, '');
+    await chart.getByRole('link', { name: '本页的数字表' }).click();
+    expect(new URL(page.url()).hash).toBe('#all-figures');
+    await expect(page.locator('table#all-figures').isVisible()).resolves.toBe(true);
+    expect(await page.locator('table#all-figures th[scope="row"]').allTextContents()).toContain(barLabel);
 
     await page.locator('p.lead a').first().click();
     await expect(page.locator('h1').textContent()).resolves.toContain('民生实事');

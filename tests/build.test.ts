@@ -24,11 +24,13 @@ describe('site build', () => {
     expect(html).toContain('<table class="data">');
   });
 
-  it('has a page per department of each city with a chart and its data table', () => {
+  it('has a page per department of each city with a chart and the table of its figures', () => {
     for (const [city, dept] of [['xiangyang', 'hrss'], ['xiangyang', 'ndrc'], ['hengyang', 'health'], ['xinxiang', 'education'], ['qingdao', 'science'], ['hengyang', 'state-grid']]) {
       const html = readBuilt('root', `${city}/${dept}/index.html`);
       expect(html, `${city}/${dept}`).toMatch(/<svg[^>]+role="img"[^>]*aria-labelledby/);
-      expect(html).toContain('<table class="data">');
+      // Each chart points to the page's one table of figures instead of repeating it.
+      expect(html).toContain('<a href="#all-figures">本页的数字表</a>');
+      expect(html).toContain('<table class="metrics" id="all-figures">');
     }
   });
 

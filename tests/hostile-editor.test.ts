@@ -13,7 +13,7 @@ import { checkContent } from '../src/ingest/check.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { RegistryError } from '../src/ingest/registry-files.ts';
 import { parseReport, serializeReport } from '../src/ingest/report-file.ts';
-import { launchBrowser } from './helpers/site.ts';
+import { launchBrowser, readDownload } from './helpers/site.ts';
 import { edit, makeProject, makeWorkspace, reportFiles } from './helpers/workspace.ts';
 
 /** Body payloads: the Markdown an editor writes, and the text a reader must still see. */
@@ -93,8 +93,8 @@ describe('links and images in a report body', () => {
 
 describe('labels that look like formulas', () => {
   it('are neutralised in every CSV with a leading quote, and kept exactly in the JSON', () => {
-    for (const csv of [`data/reports/${slug}.csv`, 'data/xinxiang.csv', 'data/metrics.csv']) {
-      const text = readFileSync(join(root, 'out', csv), 'utf8');
+    for (const csv of [`data/reports/${slug}.csv`, 'data/xinxiang.csv', 'data/metrics.csv.gz']) {
+      const text = readDownload(join(root, 'out', csv));
       expect(text).toContain(`"'=HYPERLINK(""https://example.org"",""点"")"`);
       expect(text).toContain(`'+cmd|' /C calc'!A0`);
       expect(text).toContain(`'@SUM(1+1)`);
@@ -103,8 +103,8 @@ describe('labels that look like formulas', () => {
       for (const line of text.split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^[=+@]/);
     }
     // The pledges' CSV is written the same way: no cell of it starts a formula either.
-    for (const line of readFileSync(join(root, 'out/data/pledges.csv'), 'utf8').split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^[=+@]/);
-    const json = JSON.parse(readFileSync(join(root, 'out', `data/reports/${slug}.json`), 'utf8')) as Array<{ label: string }>;
+    for (const line of readDownload(join(root, 'out/data/pledges.csv.gz')).split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^[=+@]/);
+    const json = JSON.parse(readDownload(join(root, 'out/data/xinxiang.json.gz'))) as Array<{ label: string }>;
     expect(json.map((r) => r.label)).toEqual(expect.arrayContaining(FORMULA_LABELS));
   });
 

@@ -4,7 +4,9 @@ import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { metricRowSchema } from '../src/site/export.ts';
-import { BUILDS } from './helpers/site.ts';
+import { PAGES_LIMIT_BYTES, pagesLimitWarning, siteBytes } from '../src/build/pages-limit.ts';
+import type { DataIndex } from '../src/site/downloads.ts';
+import { BUILDS, readDownload } from './helpers/site.ts';
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
@@ -74,19 +76,32 @@ describe('links under a base path', () => {
 
 describe('downloads, feed and sitemap', () => {
   it('writes CSV with a byte-order mark and one row per figure', () => {
-    const csv = readFileSync(join(root, 'data/metrics.csv'), 'utf8');
+    const csv = readDownload(join(root, 'data/metrics.csv.gz'));
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('city,report,report_title,report_year,department,label,pledge,topic,kind,year,value,unit,qualifier,text,source_url');
-    const json = JSON.parse(readFileSync(join(root, 'data/metrics.json'), 'utf8'));
+    const json = JSON.parse(readDownload(join(root, 'data/metrics.json.gz')));
     expect(lines.length - 1).toBe(json.length);
     expect(json.length).toBeGreaterThan(250);
+  });
+  it('lists every download in data/index.json, with row counts that add up to the site-wide files', () => {
+    const index = JSON.parse(readFileSync(join(root, 'data/index.json'), 'utf8')) as DataIndex;
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(index.cities.map((c) => c.figures))).toBe(index.site.figures);
+    expect(JSON.parse(readDownload(join(root, 'data', index.site.pledgesJson)))).toHaveLength(index.site.pledges);
+    for (const city of index.cities) {
+      for (const f of Object.values(city.files)) expect(existsSync(join(root, 'data', f)), f).toBe(true);
+      expect(JSON.parse(readDownload(join(root, 'data', city.files.json)))).toHaveLength(city.figures);
+      expect(sum(city.reports.map((r) => r.figures))).toBe(city.figures);
+      for (const r of city.reports) expect(readDownload(join(root, 'data', r.file)).trim().split('\r\n')).toHaveLength(r.figures + 1);
+    }
+    expect(readFileSync(join(root, 'downloads/index.html'), 'utf8')).toContain('index.json');
   });
   it('writes JSON that follows the published schema', () => {
     const schema = JSON.parse(readFileSync(join(root, 'data/metrics.schema.json'), 'utf8'));
     expect(schema.title).toBeTruthy();
     for (const name of ['metrics', 'xiangyang']) {
-      for (const row of JSON.parse(readFileSync(join(root, `data/${name}.json`), 'utf8'))) metricRowSchema.parse(row);
+      for (const row of JSON.parse(readDownload(join(root, `data/${name}.json.gz`)))) metricRowSchema.parse(row);
     }
   });
   it('has a feed, a sitemap, a 404 page and a search index', () => {
@@ -106,16 +121,17 @@ describe('downloads, feed and sitemap', () => {
 describe('pledge downloads', () => {
   it('writes every pledge once, site-wide and per city, in the schema they are documented by', () => {
     const root = BUILDS.root.outDir;
-    const rows = JSON.parse(readFileSync(join(root, 'data/pledges.json'), 'utf8')) as Array<Record<string, unknown>>;
+    const rows = JSON.parse(readDownload(join(root, 'data/pledges.json.gz'))) as Array<Record<string, unknown>>;
     expect(rows.length).toBeGreaterThan(5);
     const schema = JSON.parse(readFileSync(join(root, 'data/pledges.schema.json'), 'utf8'));
     const columns = Object.keys(schema.items.properties);
     for (const r of rows) expect(Object.keys(r)).toEqual(columns);
     const kindergarten = rows.find((r) => r.target === 26 && r.result === 27)!;
     expect(kindergarten).toMatchObject({ city: '新乡市', status: '超额完成', unit: '所' });
-    const csv = readFileSync(join(root, 'data/pledges.csv'), 'utf8');
+    const csv = readDownload(join(root, 'data/pledges.csv.gz'));
     expect(csv.slice(1).trim().split('\r\n')).toHaveLength(rows.length + 1);
-    const xinxiang = JSON.parse(readFileSync(join(root, 'data/xinxiang-pledges.json'), 'utf8')) as unknown[];
+    const xinxiang = JSON.parse(readDownload(join(root, 'data/xinxiang-pledges.json.gz'))) as unknown[];
+    expect(readDownload(join(root, 'data/xinxiang-pledges.csv')).trim().split('\r\n')).toHaveLength(xinxiang.length + 1);
     expect(xinxiang.length).toBe(rows.filter((r) => r.city === '新乡市').length);
     expect(readFileSync(join(root, 'downloads/index.html'), 'utf8')).toContain('pledges.csv');
   });
@@ -131,5 +147,14 @@ describe('topic pages', () => {
     expect(employment).toMatch(/新乡市2023年:就业创业/);
     expect(employment).toContain('新增返乡农民工创业');
     expect(employment).not.toContain('公办幼儿园');
+  });
+});
+
+describe('the GitHub Pages limit', () => {
+  it('says nothing for the seed site and warns, naming the folder and what to do, past 1 GB', () => {
+    const root = BUILDS.root.outDir;
+    expect(siteBytes(root)).toBeLessThan(PAGES_LIMIT_BYTES);
+    expect(pagesLimitWarning(root)).toBeNull();
+    expect(pagesLimitWarning(root, 1.2e9)).toMatch(new RegExp(`${root}.*1\\.20 GB.*GitHub Pages.*per province`));
   });
 });

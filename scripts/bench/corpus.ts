@@ -2,6 +2,7 @@
  * Synthetic corpora for the benchmark: the seed texts rewritten for other cities, years,
  * departments and numbers, reproducibly from a seed number.
  */
+import { extractReport } from '../../src/extraction/index.ts';
 import type { Registry } from '../../src/extraction/types.ts';
 
 /** mulberry32: a small, fast, seedable PRNG (the same seed gives the same corpus). */
@@ -18,14 +19,28 @@ export function prng(seed: number): () => number {
 
 export interface SyntheticText { name: string; text: string; city: string }
 
-const SEED_CITIES = ['襄阳', '衡阳', '新乡', '青岛'];
+type PlaceNames = Array<[string, (city: { name: string; short: string }) => string]>;
 
 /**
- * `count` texts: each is a seed with its city renamed, its years shifted, its departments
+ * A template's own place names, longest first, each with what stands in its place in a copy for
+ * `city`; null for a text whose place or year the extractor does not find (ingest would refuse its copies).
+ */
+function placeNames(template: string, registry: Registry): PlaceNames | null {
+  const read = extractReport(template, registry);
+  const place = registry.cities.find((c) => c.name === read.city);
+  if (!place || !read.year) return null;
+  const names = [...new Set([place.name, ...(place.aliases ?? [])])].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
+  // A full name (襄阳市) becomes the new full name, a short one (襄阳) the new short one.
+  return names.map((n) => [n, (city) => (/[市区县州盟旗]$/.test(n) ? city.name : city.short)]);
+}
+
+/**
+ * `count` texts: each is a template (a seed, or a dev text when they are at hand) with its city renamed, its years shifted, its departments
  * swapped for others of the registry, and every Arabic number scaled by a random factor.
  */
-export function makeCorpus(seeds: string[], registry: Registry, count: number, seed = 42): SyntheticText[] {
+export function makeCorpus(templates: string[], registry: Registry, count: number, seed = 42): SyntheticText[] {
   const random = prng(seed);
+  const sources = templates.flatMap((text) => { const places = placeNames(text, registry); return places ? [{ text, places }] : []; });
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
   const cities = registry.cities.filter((c) => c.aliases?.length);
   const departments = registry.departments.filter((d) => !d.name.includes('{city}'));
@@ -34,8 +49,9 @@ export function makeCorpus(seeds: string[], registry: Registry, count: number, s
     const city = cities[i % cities.length]!; // every city in turn: about count/300 reports each
     const short = city.aliases![0]!;
     const shift = Math.floor(random() * 8) - 4;
-    let text = pick(seeds);
-    for (const c of SEED_CITIES) text = text.split(c).join(short);
+    const source = pick(sources);
+    let text = source.text;
+    for (const [name, stand] of source.places) text = text.split(name).join(stand({ name: city.name, short }));
     text = text.replace(/(20[12]\d)(?=年|-)/g, (y) => String(Number(y) + shift));
     // Swap two departments' names (full and short) so each city's pages differ.
     const [a, b] = [pick(departments), pick(departments)];

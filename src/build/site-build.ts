@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { readReports, type ReportOnDisk } from '../ingest/report-file.ts';
 import { buildCatalog, type Catalog } from '../site/catalog.ts';
-import { removeDownloads, writeDownloads } from '../site/downloads.ts';
+import { removeCityDownloads, removeReportDownload, writeDownloads } from '../site/downloads.ts';
 import { inShard, searchGroup } from '../site/partition.ts';
 import { cityInputs, codeVersion } from './inputs.ts';
 import { indexGroups, installGroups, publishBundles } from './search-index.ts';
@@ -122,8 +122,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     if (!options.shard) {
       await time('downloads', () => {
         if (mode === 'full') return writeDownloads(catalog, staging, siteBase());
-        for (const s of removed) removeDownloads(outDir, s);
-        for (const s of [...removed, ...changed]) for (const r of goneReports(s)) removeDownloads(outDir, `reports/${r}`);
+        for (const s of removed) removeCityDownloads(outDir, s);
+        for (const s of [...removed, ...changed]) for (const r of goneReports(s)) removeReportDownload(outDir, r);
         return writeDownloads(catalog, outDir, siteBase(), new Set(changed));
       });
     }
@@ -169,7 +169,7 @@ export async function mergeShards(shardDirs: string[], outDir: string, root = '.
   const { catalog } = catalogOf(root);
   const missing = catalog.cities.filter((c) => !manifest.cities[c.slug]);
   if (missing.length) throw new Error(`no shard built ${missing.map((c) => c.slug).join(', ')}; run every shard i/n before merging`);
-  writeDownloads(catalog, outDir, siteBase());
+  await writeDownloads(catalog, outDir, siteBase());
   await writeSitemap(outDir, siteBase());
   publishBundles(outDir, basePath());
   writeFileSync(join(outDir, MANIFEST), JSON.stringify(manifest) + '\n');

@@ -76,18 +76,14 @@ export function csvLines(rows: MetricRow[]): string {
   return stringify(rows, { ...CSV_OPTIONS, header: false });
 }
 
-export function toJson(rows: MetricRow[]): string {
-  return JSON.stringify(rows, null, 1) + '\n';
+/** Rows as a JSON array, one row a line: compact, yet a file a person can read and diff. */
+export function toJson(rows: object[]): string {
+  return rows.length ? `[\n${jsonLines(rows)}\n]\n` : '[]\n';
 }
 
-/** One row as it appears inside toJson's array (indented one level), so a large array can be written piece by piece. */
-export function jsonArrayItem(row: MetricRow): string {
-  return ' ' + JSON.stringify(row, null, 1).replace(/\n/g, '\n ');
-}
-
-/** Serves a download from an Astro endpoint with the right type. */
-export function download(body: string, type: 'csv' | 'json'): Response {
-  return new Response(body, { headers: { 'Content-Type': type === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8' } });
+/** The lines of rows inside toJson's array, so a large array can be written piece by piece. */
+export function jsonLines(rows: object[]): string {
+  return rows.map((row) => JSON.stringify(row)).join(',\n');
 }
 
 /** One downloadable pledge: what was promised, what was done, how much of it. */

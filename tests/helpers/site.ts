@@ -1,6 +1,7 @@
 /** Where the test builds live, and a browser and a static server to look at them. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { preview, type PreviewServer } from 'astro';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -8,6 +9,12 @@ import { afterAll, beforeAll } from 'vitest';
 import { BUILDS } from './builds.ts';
 
 export { BUILDS };
+
+/** A download as its reader gets it: a .gz file unpacked. */
+export function readDownload(file: string): string {
+  const bytes = readFileSync(file);
+  return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+}
 
 export function readBuilt(build: keyof typeof BUILDS, path: string): string {
   return readFileSync(join(BUILDS[build].outDir, path), 'utf8');
