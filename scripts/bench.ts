@@ -10,7 +10,7 @@
  * a change to the library).
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as Recognizers from '@microsoft/recognizers-text-suite';
@@ -24,34 +24,55 @@ import { makeFloorProject } from './bench/astro-floor.ts';
 import { siteBytes } from '../src/build/pages-limit.ts';
 
 const args = process.argv.slice(2);
-const value = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
-const sizes = (value('--sizes') ?? '100,1000,10000').split(',').map(Number).filter((n) => n > 0);
+const value = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const sizes = (value('--sizes') ?? '100,1000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const seed = Number(value('--seed') ?? 42);
 const jsonOut = value('--json');
 const extractOnly = args.includes('--extract-only');
 const repo = resolve('.');
 const registry = loadRegistry(repo);
 /** The corpus's templates: the seeds, and the dev set's real texts when ../shared is at hand (read here, never copied in). */
-const readTexts = (dir: string) => existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().flatMap((f) => { const r = readSource(join(dir, f)); return r.ok ? [r.text] : []; }) : [];
+const readTexts = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .flatMap((f) => {
+          const r = readSource(join(dir, f));
+          return r.ok ? [r.text] : [];
+        })
+    : [];
 const templates = [...readTexts('seeds'), ...readTexts(join('..', 'shared', 'eval', 'dev', 'texts'))];
 /** How the project's scripts are run (as `npm run` does). */
 const TSX = [process.execPath, '--import', 'tsx'];
 /** Worker threads for extraction, as many as ingest uses. */
 const THREADS = defaultThreads();
 
-interface Run { seconds: number; rssMB: number; out: string }
+interface Run {
+  seconds: number;
+  rssMB: number;
+  out: string;
+}
 
 /** Runs a command in the workspace under GNU time: wall seconds and peak memory of it and its children. */
 function timed(root: string, argv: string[], env: Record<string, string> = {}): Run {
   const stats = join(root, '.time');
   const t = performance.now();
   const out = execFileSync('/usr/bin/time', ['-o', stats, '-f', '%M', ...argv], {
-    cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
   return { seconds: (performance.now() - t) / 1000, rssMB: Number(readFileSync(stats, 'utf8').trim().split('\n').pop()) / 1024, out };
 }
-
 
 /**
  * MB/s of reading texts after a warm-up on a few of them: the first pass (cold: code still
@@ -71,7 +92,9 @@ async function throughput(texts: string[], readAll: (texts: string[]) => unknown
   return { cold: rates[0]!, warm: warm.length ? warm[warm.length >> 1]! : rates[0]! };
 }
 
-const eachOne = (f: (t: string) => unknown) => (texts: string[]) => { for (const t of texts) f(t); };
+const eachOne = (f: (t: string) => unknown) => (texts: string[]) => {
+  for (const t of texts) f(t);
+};
 
 const rows: Array<Record<string, number | string>> = [];
 for (const n of sizes) {
@@ -81,15 +104,34 @@ for (const n of sizes) {
   const sourceMB = texts.reduce((a, t) => a + Buffer.byteLength(t), 0) / 1e6;
   // Speed of extraction, and of Recognizers-Text on the same texts (a sample: it is much slower).
   const sample = texts.slice(0, Math.min(texts.length, 1000));
-  const ours = await throughput(sample, eachOne((t) => extractReport(t, registry)), 3);
+  const ours = await throughput(
+    sample,
+    eachOne((t) => extractReport(t, registry)),
+    3,
+  );
   // The same on worker threads, as ingest reads a large corpus (workers started before timing).
   const pool = extractor(registry, 0, { threads: THREADS, force: true });
   const pooled = await throughput(sample, (ts) => pool.extract(ts), 3);
   await pool.close();
   const theirSample = texts.slice(0, Math.min(texts.length, 12)); // Recognizers-Text reads about 2 KB/s: a small sample
   // One pass each (Recognizers-Text takes minutes per pass), compared cold to cold.
-  const theirs = (await throughput(theirSample, eachOne((t) => { Recognizers.recognizeCurrency(t, Recognizers.Culture.Chinese); Recognizers.recognizeDimension(t, Recognizers.Culture.Chinese); }), 0)).cold;
-  const oursOnSample = (await throughput(theirSample, eachOne((t) => extractReport(t, registry)), 0)).cold;
+  const theirs = (
+    await throughput(
+      theirSample,
+      eachOne((t) => {
+        Recognizers.recognizeCurrency(t, Recognizers.Culture.Chinese);
+        Recognizers.recognizeDimension(t, Recognizers.Culture.Chinese);
+      }),
+      0,
+    )
+  ).cold;
+  const oursOnSample = (
+    await throughput(
+      theirSample,
+      eachOne((t) => extractReport(t, registry)),
+      0,
+    )
+  ).cold;
   const extraction = {
     reports: n,
     'source MB': +sourceMB.toFixed(2),
@@ -115,7 +157,9 @@ for (const n of sizes) {
     const reportPages = readdirSync(join(dist, 'reports')).map((r) => join(dist, 'reports', r, 'index.html'));
     const css = readFileSync(join(dist, 'site.css'));
     const htmlCss = reportPages.reduce((a, f) => a + gzipSync(readFileSync(f)).length + gzipSync(css).length, 0) / reportPages.length;
-    const js = reportPages.reduce((a, f) => a + [...readFileSync(f, 'utf8').matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].reduce((b, m) => b + m[1]!.length, 0), 0) / reportPages.length;
+    const js =
+      reportPages.reduce((a, f) => a + [...readFileSync(f, 'utf8').matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].reduce((b, m) => b + m[1]!.length, 0), 0) /
+      reportPages.length;
     // One report changes: a new sentence with a new figure in one seed.
     const changed = join(root, 'seeds', corpus[Math.floor(n / 2)]!.name);
     appendFileSync(changed, '\n市民政局:全年新增养老床位1234张。\n');

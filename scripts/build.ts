@@ -16,7 +16,10 @@ import { formatProblem, isError } from '../src/model/problem.ts';
 import { UnsafePathError } from '../src/model/safe-path.ts';
 
 const args = process.argv.slice(2);
-const value = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const value = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const outDir = value('--out') ?? 'dist';
 const started = performance.now();
 /** A published site (not a shard) larger than GitHub Pages takes says so. */
@@ -42,10 +45,14 @@ if (!args.includes('--skip-ingest')) {
     console.error(`${e.message}\nthe site was not built.`);
     process.exit(1);
   }
-  for (const e of summary.entries) if (e.outcome !== 'skipped' && e.outcome !== 'unchanged') console.log(`${e.outcome} ${e.source}${e.messages.length ? `: ${e.messages.join('; ')}` : ''}`);
+  for (const e of summary.entries)
+    if (e.outcome !== 'skipped' && e.outcome !== 'unchanged') console.log(`${e.outcome} ${e.source}${e.messages.length ? `: ${e.messages.join('; ')}` : ''}`);
   for (const w of summary.warnings) console.warn(`warning: ${w}`);
   for (const p of summary.problems) console.error(formatProblem(p));
-  if (!summary.ok) { console.error('ingest failed; see the messages above; the site was not built.'); process.exit(1); }
+  if (!summary.ok) {
+    console.error('ingest failed; see the messages above; the site was not built.');
+    process.exit(1);
+  }
 }
 const { problems, reports } = readAndCheck('.');
 for (const p of problems) console.error(formatProblem(p));
@@ -61,9 +68,16 @@ if (shardArg && (!shard || Number(shard[1]) < 1 || Number(shard[1]) > Number(sha
   process.exit(2);
 }
 const result = await buildSite({
-  outDir, reports, full: args.includes('--full'), log: (l) => console.log(l),
+  outDir,
+  reports,
+  full: args.includes('--full'),
+  log: (l) => console.log(l),
   shard: shard ? { index: Number(shard[1]), count: Number(shard[2]) } : undefined,
 });
-const steps = Object.entries(result.seconds).map(([k, v]) => `${k} ${v.toFixed(1)}s`).join(', ');
-console.log(`${result.mode}: ${result.pages} pages in ${outDir}, ${result.searchPages} pages indexed for search (${steps}); ${((performance.now() - started) / 1000).toFixed(1)}s in all`);
+const steps = Object.entries(result.seconds)
+  .map(([k, v]) => `${k} ${v.toFixed(1)}s`)
+  .join(', ');
+console.log(
+  `${result.mode}: ${result.pages} pages in ${outDir}, ${result.searchPages} pages indexed for search (${steps}); ${((performance.now() - started) / 1000).toFixed(1)}s in all`,
+);
 if (!shardArg) warnIfTooLargeForPages();

@@ -38,14 +38,22 @@ const docs = [];
 let failed = false;
 for (const file of files) {
   const source = readSource(file);
-  if (!source.ok) { console.error(`${file}: ${source.error}`); failed = true; continue; }
+  if (!source.ok) {
+    console.error(`${file}: ${source.error}`);
+    failed = true;
+    continue;
+  }
   const r = extractReport(source.text, registry, { ...(values.city && { city: values.city }), ...(year && { year }) });
   const metrics = r.metrics.map(({ id: _id, ...m }) => m);
   docs.push({ file: basename(file), city: r.city, title: r.title, year: r.year, published: r.published, metrics });
 }
 if (format === 'json') process.stdout.write(JSON.stringify(docs, null, 1) + '\n');
-else for (const d of docs) {
-  console.log(`\n${d.file}  ${d.city ?? '?'} ${d.year ?? '?'}  ${d.title}`);
-  for (const m of d.metrics) console.log(`  ${m.kind.padEnd(10)} ${String(m.year).padEnd(5)} ${String(m.value).padStart(12)} ${m.unit.padEnd(6)} ${m.qualifier.padEnd(9)} ${(m.department ?? '-').padEnd(16)} ${m.label} «${m.text}»`);
-}
+else
+  for (const d of docs) {
+    console.log(`\n${d.file}  ${d.city ?? '?'} ${d.year ?? '?'}  ${d.title}`);
+    for (const m of d.metrics)
+      console.log(
+        `  ${m.kind.padEnd(10)} ${String(m.year).padEnd(5)} ${String(m.value).padStart(12)} ${m.unit.padEnd(6)} ${m.qualifier.padEnd(9)} ${(m.department ?? '-').padEnd(16)} ${m.label} «${m.text}»`,
+      );
+  }
 process.exitCode = failed ? 1 : 0;

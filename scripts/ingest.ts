@@ -12,7 +12,10 @@ import { UnsafePathError } from '../src/model/safe-path.ts';
 const USAGE = 'usage: npm run ingest -- [--dry-run] [--if-needed] [--city 眉山市] [--year 2022] [FILE...]';
 let parsed;
 try {
-  parsed = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, 'if-needed': { type: 'boolean' }, city: { type: 'string' }, year: { type: 'string' } } });
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean' }, 'if-needed': { type: 'boolean' }, city: { type: 'string' }, year: { type: 'string' } },
+  });
 } catch (e) {
   console.error(`${(e as Error).message}; ${USAGE}`);
   process.exit(2);
@@ -30,9 +33,10 @@ try {
     counts.set(e.outcome, (counts.get(e.outcome) ?? 0) + 1);
     if (e.outcome === 'skipped' && !e.messages.length) continue;
     const c = e.changes;
-    const what = c && e.outcome !== 'unchanged' && e.outcome !== 'failed'
-      ? ` (${[c.metricsAdded && `+${c.metricsAdded} metrics`, c.metricsRemoved && `-${c.metricsRemoved} metrics`, c.metricsChanged && `${c.metricsChanged} metrics changed`, ...c.fields, c.body && 'body'].filter(Boolean).join(', ') || 'format'})`
-      : '';
+    const what =
+      c && e.outcome !== 'unchanged' && e.outcome !== 'failed'
+        ? ` (${[c.metricsAdded && `+${c.metricsAdded} metrics`, c.metricsRemoved && `-${c.metricsRemoved} metrics`, c.metricsChanged && `${c.metricsChanged} metrics changed`, ...c.fields, c.body && 'body'].filter(Boolean).join(', ') || 'format'})`
+        : '';
     const line = `${e.outcome.padEnd(9)} ${e.source}${e.report ? ` → ${e.report}` : ''}${what}`;
     (e.outcome === 'failed' ? console.error : console.log)(line);
     for (const m of e.messages) (e.outcome === 'failed' ? console.error : console.log)(`          ${e.source}: ${m}`);
@@ -43,6 +47,9 @@ try {
   console.log(`${values['dry-run'] ? '(dry run, nothing written) ' : ''}` + [...counts].map(([k, v]) => `${v} ${k}`).join(', '));
   process.exitCode = summary.ok ? 0 : 1;
 } catch (e) {
-  if (e instanceof RegistryError || e instanceof IngestBusyError || e instanceof UnsafePathError) { console.error(e.message); process.exit(1); }
+  if (e instanceof RegistryError || e instanceof IngestBusyError || e instanceof UnsafePathError) {
+    console.error(e.message);
+    process.exit(1);
+  }
   throw e;
 }

@@ -12,11 +12,17 @@ const pages: Array<[string, string]> = [
   ['department', 'xiangyang/hrss/'],
   ['report', 'reports/xinxiang-2023-zhongdian-minsheng-shi-shi/'],
 ];
-const widths: Array<[string, number, number]> = [['desktop', 1280, 900], ['phone', 390, 844]];
+const widths: Array<[string, number, number]> = [
+  ['desktop', 1280, 900],
+  ['phone', 390, 844],
+];
 
 mkdirSync('docs/screenshots', { recursive: true });
 const server = await preview({ root: '.', server: { host: '127.0.0.1', port: 4398 }, logLevel: 'error' });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 try {
   for (const [device, width, height] of widths) {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });

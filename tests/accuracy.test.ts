@@ -24,13 +24,16 @@ const GIVEN_CITY: Record<string, string> = { 'd15.txt': '汕尾市', 'd16.txt': 
 
 /** The scorer's summary line for the texts in `dir` against the gold in `gold`, as numbers by name. */
 function score(dir: string, gold: string): Record<string, number> {
-  const docs = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((file) => {
-    const source = readSource(join(dir, file));
-    if (!source.ok) throw new Error(`${file}: ${source.error}`);
-    const city = GIVEN_CITY[basename(file)];
-    const r = extractReport(source.text, registry, city ? { city } : {});
-    return { file, city: r.city, title: r.title, year: r.year, published: r.published, metrics: r.metrics.map(({ id: _id, ...m }) => m) };
-  });
+  const docs = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => {
+      const source = readSource(join(dir, file));
+      if (!source.ok) throw new Error(`${file}: ${source.error}`);
+      const city = GIVEN_CITY[basename(file)];
+      const r = extractReport(source.text, registry, city ? { city } : {});
+      return { file, city: r.city, title: r.title, year: r.year, published: r.published, metrics: r.metrics.map(({ id: _id, ...m }) => m) };
+    });
   const pred = join(mkdtempSync(join(tmpdir(), 'minsheng-score-')), 'pred.json');
   writeFileSync(pred, JSON.stringify(docs));
   const out = execFileSync('node', [join(EVAL, 'score.mjs'), '--gold', gold, '--pred', pred], { encoding: 'utf8' });
@@ -41,7 +44,19 @@ function score(dir: string, gold: string): Record<string, number> {
 describe.skipIf(!existsSync(EVAL))('extraction accuracy', () => {
   it('stays at its level on the seeds', () => {
     const s = score('seeds', join(EVAL, 'gold'));
-    for (const [field, floor] of Object.entries({ recall: 99, precision: 99, unit: 99, qualifier: 99, kind: 99, year: 99, department: 99, city: 99, label: 72, topic: 80, pledge: 83 })) {
+    for (const [field, floor] of Object.entries({
+      recall: 99,
+      precision: 99,
+      unit: 99,
+      qualifier: 99,
+      kind: 99,
+      year: 99,
+      department: 99,
+      city: 99,
+      label: 72,
+      topic: 80,
+      pledge: 83,
+    })) {
       expect(s[field], field).toBeGreaterThanOrEqual(floor);
     }
   });
@@ -49,7 +64,11 @@ describe.skipIf(!existsSync(EVAL))('extraction accuracy', () => {
   it('writes reports of the dev texts that check accepts, once the editor gives what three of them never say', async () => {
     const root = makeWorkspace([]);
     const dir = join(EVAL, 'dev/texts');
-    const given: Record<string, { city?: string; year?: number }> = { 'd03.txt': { year: 2022 }, 'd15.txt': { city: GIVEN_CITY['d15.txt'] }, 'd16.txt': { city: GIVEN_CITY['d16.txt'] } };
+    const given: Record<string, { city?: string; year?: number }> = {
+      'd03.txt': { year: 2022 },
+      'd15.txt': { city: GIVEN_CITY['d15.txt'] },
+      'd16.txt': { city: GIVEN_CITY['d16.txt'] },
+    };
     const first = await ingest({ root, files: readdirSync(dir).map((f) => join(dir, f)) });
     const refused = first.entries.filter((e) => e.outcome !== 'created');
     expect(refused.map((e) => basename(e.source)).sort()).toEqual(Object.keys(given));

@@ -83,7 +83,8 @@ describe('bad input', () => {
   });
 
   it('escapes everything MDX would read as code', async () => {
-    const text = '新乡市2023年民生实事\n市教育局:新建{学校}10所,<b>招生</b>5000人。\nimport x from "y"\nexport const a = 1;\n{1+1} 共计8所 <script>alert(1)</script>';
+    const text =
+      '新乡市2023年民生实事\n市教育局:新建{学校}10所,<b>招生</b>5000人。\nimport x from "y"\nexport const a = 1;\n{1+1} 共计8所 <script>alert(1)</script>';
     const r = await ingestBytes('mdx.txt', text);
     const { body, visible } = expectGoodReport(r);
     await expect(compile(body)).resolves.toBeTruthy();
@@ -131,6 +132,7 @@ describe('messy input at scale', () => {
   it('strips control characters such as NUL, and says so', async () => {
     const r = await ingestBytes('nul.txt', seed.replace('就业', '就\u0000业').replace('民生', '民\u0007生'));
     const { body } = expectGoodReport(r);
+    // eslint-disable-next-line no-control-regex -- asserting no control character reached the body
     expect(body).not.toMatch(/[\u0000-\u0008]/);
     expect(r.entry.messages.join()).toMatch(/removed 2 control character/);
   });
@@ -169,7 +171,11 @@ describe('messy input at scale', () => {
   it('extracts a text without line breaks in time linear in its length', () => {
     const registry = loadRegistry('.');
     const oneLine = (n: number) => Array.from({ length: n }, () => seed.replace(/\n/g, '')).join('');
-    const time = (text: string) => { const t = performance.now(); const r = extractReport(text, registry); return { ms: performance.now() - t, n: r.metrics.length }; };
+    const time = (text: string) => {
+      const t = performance.now();
+      const r = extractReport(text, registry);
+      return { ms: performance.now() - t, n: r.metrics.length };
+    };
     time(oneLine(20)); // warm up
     const small = time(oneLine(50));
     const large = time(oneLine(400)); // 8× the text, about 5 MB of UTF-8

@@ -11,7 +11,9 @@ const site = useSite('base', 4392);
 async function open(path: string): Promise<Page> {
   const page = await site.browser.newPage();
   const outside: string[] = [];
-  page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1')) outside.push(r.url()); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1')) outside.push(r.url());
+  });
   await page.goto(site.url + path);
   (page as Page & { outside?: string[] }).outside = outside;
   return page;
@@ -34,7 +36,7 @@ describe('search', () => {
 });
 
 describe('downloads', () => {
-  it('downloads a city\'s CSV whose first rows are its figures', async () => {
+  it("downloads a city's CSV whose first rows are its figures", async () => {
     const page = await open('xiangyang/');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).first().click()]);
     const text = readFileSync((await download.path())!, 'utf8');
@@ -48,14 +50,23 @@ describe('downloads', () => {
 
 describe('accessibility', () => {
   it.each([
-    ['home', ''], ['city', 'xiangyang/'], ['city-year ledger', 'xinxiang/2023/'], ['topic', 'topics/employment/'], ['department', 'xiangyang/hrss/'],
-    ['report', 'reports/xinxiang-2023-zhongdian-minsheng-shi-shi/'], ['search', 'search/?q=就业'],
+    ['home', ''],
+    ['city', 'xiangyang/'],
+    ['city-year ledger', 'xinxiang/2023/'],
+    ['topic', 'topics/employment/'],
+    ['department', 'xiangyang/hrss/'],
+    ['report', 'reports/xinxiang-2023-zhongdian-minsheng-shi-shi/'],
+    ['search', 'search/?q=就业'],
   ])('has no serious or critical axe violation on the %s page', async (_name, path) => {
     const page = await open(path);
     if (path.startsWith('search')) await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> };
+        }
+      ).axe;
       const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
     });
@@ -67,7 +78,10 @@ describe('accessibility', () => {
   it('can be used with the keyboard alone: skip link, visible focus, links reached by Tab', async () => {
     const page = await open('');
     await page.keyboard.press('Tab');
-    const first = await page.evaluate(() => ({ text: document.activeElement?.textContent, visible: document.activeElement?.getBoundingClientRect().left ?? -1 }));
+    const first = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      visible: document.activeElement?.getBoundingClientRect().left ?? -1,
+    }));
     expect(first.text).toBe('跳到正文');
     expect(first.visible).toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Enter');

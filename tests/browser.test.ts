@@ -5,9 +5,11 @@ import { useSite } from './helpers/site.ts';
 
 const site = useSite('base', 4391);
 let page: Page;
-beforeAll(async () => { page = await site.browser.newPage(); });
+beforeAll(async () => {
+  page = await site.browser.newPage();
+});
 
-describe('from the home page to a figure\'s sentence', () => {
+describe("from the home page to a figure's sentence", () => {
   it('follows home → city → department → report and lands on the highlighted sentence', async () => {
     await page.goto(site.url);
     await expect(page.title()).resolves.toContain('向市民报告');
@@ -53,7 +55,7 @@ describe('from the home page to a figure\'s sentence', () => {
   });
 });
 
-describe('the ledger of a city\'s year', () => {
+describe("the ledger of a city's year", () => {
   it('lists each pledge with its target, result, completion and status, and links land on their sentences', async () => {
     const ledger = await site.browser.newPage();
     await ledger.goto(`${site.url}xinxiang/2023/`);

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../src/ingest/report-file.ts';
 import { BUILDS, readBuilt } from './helpers/site.ts';
 
-const reports = readdirSync('content/reports').filter((f) => f.endsWith('.mdx')).map((f) => parseReport(readFileSync(join('content/reports', f), 'utf8')).data);
+const reports = readdirSync('content/reports')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => parseReport(readFileSync(join('content/reports', f), 'utf8')).data);
 
 describe('site build', () => {
   it('has the home page in Chinese, listing every city', () => {
@@ -22,10 +24,23 @@ describe('site build', () => {
     for (const r of xiangyang) expect(html).toContain(`/reports/${r.slug}/`);
     expect(html).toMatch(/<svg[^>]+role="img"/);
     expect(html).toContain('<table class="data">');
+    // The pledges-per-year table has a header for each of its columns (a formatter once dropped two).
+    const table = /<caption>襄阳市各年份的承诺及完成情况<\/caption>[\s\S]*?<\/table>/.exec(html)![0];
+    const headers = [...table.matchAll(/<th scope="col">([^<]+)<\/th>/g)].map((m) => m[1]);
+    const firstRow = /<tbody><tr>([\s\S]*?)<\/tr>/.exec(table)![1]!;
+    expect(headers.slice(0, 3)).toEqual(['年份', '承诺', '已完成']);
+    expect(headers).toHaveLength(firstRow.match(/<t[hd]\b/g)!.length);
   });
 
   it('has a page per department of each city with a chart and the table of its figures', () => {
-    for (const [city, dept] of [['xiangyang', 'hrss'], ['xiangyang', 'ndrc'], ['hengyang', 'health'], ['xinxiang', 'education'], ['qingdao', 'science'], ['hengyang', 'state-grid']]) {
+    for (const [city, dept] of [
+      ['xiangyang', 'hrss'],
+      ['xiangyang', 'ndrc'],
+      ['hengyang', 'health'],
+      ['xinxiang', 'education'],
+      ['qingdao', 'science'],
+      ['hengyang', 'state-grid'],
+    ]) {
       const html = readBuilt('root', `${city}/${dept}/index.html`);
       expect(html, `${city}/${dept}`).toMatch(/<svg[^>]+role="img"[^>]*aria-labelledby/);
       // Each chart points to the page's one table of figures instead of repeating it.

@@ -12,15 +12,17 @@ describe('content check', () => {
     const root = makeWorkspace(['000_9567e0339920290a.txt', '002_211da1db43f6adac.txt']);
     await ingest({ root });
     const [a, b] = reportFiles(root) as [string, string];
-    edit(a, (t) => t
-      .replace(/^year: \d+$/m, 'year: 3024')
-      .replace('unit: 人,', 'unit: "",')
-      .replace('市教育局\n', '市教委\n')
-      .replace(/text: 新建创业集聚区10家,/, 'text: 新建创业集聚区11家,'));
+    edit(a, (t) =>
+      t
+        .replace(/^year: \d+$/m, 'year: 3024')
+        .replace('unit: 人,', 'unit: "",')
+        .replace('市教育局\n', '市教委\n')
+        .replace(/text: 新建创业集聚区10家,/, 'text: 新建创业集聚区11家,'),
+    );
     const slugA = /^slug: (.+)$/m.exec(readFileSync(a, 'utf8'))![1]!;
     edit(b, (t) => t.replace(/^slug: .+$/m, `slug: ${slugA}`).replace(/^city: .+$/m, 'city: 新乡县'));
     // A duplicated metric line.
-    edit(b, (t) => t.replace(/^(  - \{id: [^\n]+\n)/m, '$1$1'));
+    edit(b, (t) => t.replace(/^( {2}- \{id: [^\n]+\n)/m, '$1$1'));
 
     const problems = checkContent(root);
     const text = problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n');
@@ -40,7 +42,9 @@ describe('content check', () => {
     await ingest({ root });
     const [a] = reportFiles(root) as [string];
     edit(a, (t) => t.replace('  - 市教育局\n', '  - 市教委员会\n').replace('text: 新增城镇就业8.8万人,', 'text: 新增城镇就业9.9万人,'));
-    const text = checkContent(root).map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n');
+    const text = checkContent(root)
+      .map((p) => `${p.file}:${p.line}: ${p.message}`)
+      .join('\n');
     expect(text).toMatch(/department "市教委员会" is not in content\/registry\/departments\.yaml/);
     expect(text).toMatch(/«新增城镇就业9\.9万人» does not occur in the text a reader sees/);
   });
@@ -55,7 +59,8 @@ describe('content check', () => {
       execFileSync(join(process.cwd(), 'node_modules/.bin/tsx'), [join(process.cwd(), 'scripts/check.ts')], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
     } catch (e) {
       const err = e as { status: number; stderr: string };
-      code = err.status; out = err.stderr;
+      code = err.status;
+      out = err.stderr;
     }
     expect(code).toBe(1);
     expect(out).toMatch(/^content\/reports\/xinxiang-[^:]+\.mdx:\d+: metrics\.\d+\.kind: kind must be one of target、actual、completion/m);
@@ -91,31 +96,33 @@ describe('what check says to an editor', () => {
   });
 
   it('says to replace a tab with spaces', async () => {
-    const { problems, lineOf } = await checkAfter((t) => t.replace(/^departments:\n  - /m, 'departments:\n\t- '));
+    const { problems, lineOf } = await checkAfter((t) => t.replace(/^departments:\n {2}- /m, 'departments:\n\t- '));
     expect(problems[0]!.message).toMatch(/replace the tab with two spaces/);
     expect(lineOf(problems[0]!)).toMatch(/^\t- /);
   });
 
   it('refuses a YAML alias bomb with file and line instead of running out of memory', async () => {
-    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+    const bomb = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+    ].join('\n');
     const { problems } = await checkAfter((t) => t.replace(/^title: .*$/m, `${bomb}\ntitle: *i`));
     expect(problems).toHaveLength(1);
     expect(problems[0]!.file).toMatch(/^content\/reports\/.*\.mdx$/);
     expect(problems[0]!.message).toMatch(/alias/);
   });
 
-  it('reports every problem of a file at once, the schema\'s and the others', async () => {
-    const { problems } = await checkAfter((t) => t
-      .replace('kind: actual', 'kind: done')
-      .replace('text: 新增城镇就业8.8万人,', 'text: 新增城镇就业9.9万人,')
-      .replace('  - 市教育局\n', '  - 市教委员会\n'));
+  it("reports every problem of a file at once, the schema's and the others", async () => {
+    const { problems } = await checkAfter((t) =>
+      t.replace('kind: actual', 'kind: done').replace('text: 新增城镇就业8.8万人,', 'text: 新增城镇就业9.9万人,').replace('  - 市教育局\n', '  - 市教委员会\n'),
+    );
     const text = problems.map((p) => p.message).join('\n');
     expect(text).toMatch(/kind: kind must be one of target、actual、completion/);
     expect(text).toMatch(/«新增城镇就业9\.9万人» does not occur/);
     expect(text).toMatch(/department "市教委员会" is not in/);
   });
 
-  it('looks for a figure\'s text in what a reader sees, not in hidden markup', async () => {
+  it("looks for a figure's text in what a reader sees, not in hidden markup", async () => {
     const { problems } = await checkAfter((t) => {
       const [front, body] = [t.slice(0, t.indexOf('\n---\n') + 5), t.slice(t.indexOf('\n---\n') + 5)];
       return front + body.replace(/新增城镇就业8\.8万人/g, '新增城镇就业若干人') + '\n<!-- 新增城镇就业8.8万人 -->\n';
@@ -124,7 +131,9 @@ describe('what check says to an editor', () => {
   });
 
   it('warns about a negative count and a number too large to store exactly', async () => {
-    const { problems, lineOf } = await checkAfter((t) => t.replace('value: 88000,', 'value: -5,').replace('value: 264000000,', 'value: 123456789012345678901234567890,'));
+    const { problems, lineOf } = await checkAfter((t) =>
+      t.replace('value: 88000,', 'value: -5,').replace('value: 264000000,', 'value: 123456789012345678901234567890,'),
+    );
     const negative = problems.find((p) => /negative/.test(p.message))!;
     expect(negative.severity).toBe('warning');
     expect(lineOf(negative)).toMatch(/value: -5/);
@@ -141,7 +150,12 @@ describe('what check says to an editor', () => {
   });
 
   it('places problems on their lines in linear time, in a report with thousands of them', async () => {
-    const { problems, lineOf } = await checkAfter((t) => t.replace(/^metrics:\n/m, `metrics:\n${Array.from({ length: 3000 }, (_, i) => `  - {id: bad-${i}, value: ${i}, unit: 人, qualifier: exact, kind: actual, year: 2023, department: null, label: 编辑, text: 不在正文里的句子${i}}\n`).join('')}`));
+    const { problems, lineOf } = await checkAfter((t) =>
+      t.replace(
+        /^metrics:\n/m,
+        `metrics:\n${Array.from({ length: 3000 }, (_, i) => `  - {id: bad-${i}, value: ${i}, unit: 人, qualifier: exact, kind: actual, year: 2023, department: null, label: 编辑, text: 不在正文里的句子${i}}\n`).join('')}`,
+      ),
+    );
     const missing = problems.filter((p) => /不在正文里的句子/.test(p.message));
     expect(missing).toHaveLength(3000);
     expect(missing.every((p) => lineOf(p).includes(`id: bad-${/句子(\d+)/.exec(p.message)![1]},`))).toBe(true);
@@ -149,15 +163,19 @@ describe('what check says to an editor', () => {
 });
 
 describe('pledges in the frontmatter', () => {
-  it('are written by ingest, checked against the figures, and an editor\'s title is kept on re-ingest', async () => {
+  it("are written by ingest, checked against the figures, and an editor's title is kept on re-ingest", async () => {
     const root = makeWorkspace(['002_211da1db43f6adac.txt']);
     await ingest({ root });
     const file = reportFiles(root)[0]!;
     const text = readFileSync(file, 'utf8');
-    expect(text).toMatch(/^pledges:\n  - \{id: /m);
+    expect(text).toMatch(/^pledges:\n {2}- \{id: /m);
     expect(checkContent(root)).toEqual([]);
     // A status its figures contradict, a target that is no metric: each at its line.
-    edit(file, (t) => t.replace(/(title: 新增返乡农民工创业, [^\n]*)status: 超额完成\}/, '$1status: 未完成}').replace(/(id: 失业人员再就业, [^\n]*)target: null/, '$1target: m-nowhere'));
+    edit(file, (t) =>
+      t
+        .replace(/(title: 新增返乡农民工创业, [^\n]*)status: 超额完成\}/, '$1status: 未完成}')
+        .replace(/(id: 失业人员再就业, [^\n]*)target: null/, '$1target: m-nowhere'),
+    );
     const problems = checkContent(root);
     const lines = readFileSync(file, 'utf8').split('\n');
     const status = problems.find((p) => /contradicts its figures, which say 超额完成/.test(p.message))!;

@@ -13,7 +13,11 @@ import { makeProject } from './helpers/workspace.ts';
 
 const PORT = 4402;
 const root = makeProject();
-const file = join(root, 'content/reports', readdirSync(join(root, 'content/reports')).find((f) => f.startsWith('xinxiang'))!);
+const file = join(
+  root,
+  'content/reports',
+  readdirSync(join(root, 'content/reports')).find((f) => f.startsWith('xinxiang'))!,
+);
 const slug = /^slug: (.+)$/m.exec(readFileSync(file, 'utf8'))![1]!;
 const pageUrl = `http://127.0.0.1:${PORT}/reports/${slug}/`;
 const original = readFileSync(file, 'utf8');
@@ -26,7 +30,10 @@ let log = '';
 async function eventually(check: () => Promise<void>, ms = 15_000): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
-    try { await check(); return; } catch (e) {
+    try {
+      await check();
+      return;
+    } catch (e) {
       if (Date.now() > until) throw e;
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -51,11 +58,19 @@ beforeAll(async () => {
   // It starts with a broken file: it must come up all the same.
   writeFileSync(file, original.replace(/^title: .*$/m, 'title: "不完整的引号'));
   server = spawn(join(process.cwd(), 'node_modules/.bin/astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], {
-    cwd: root, env: { ...editorEnv(), ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...editorEnv(), ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stdout!.on('data', (d) => { log += d; });
-  server.stderr!.on('data', (d) => { log += d; });
-  await eventually(async () => { if (!/ready in/.test(log)) throw new Error(`astro dev did not start:\n${log}`); }, 60_000);
+  server.stdout!.on('data', (d) => {
+    log += d;
+  });
+  server.stderr!.on('data', (d) => {
+    log += d;
+  });
+  await eventually(async () => {
+    if (!/ready in/.test(log)) throw new Error(`astro dev did not start:\n${log}`);
+  }, 60_000);
   browser = await launchBrowser();
   page = await browser.newPage();
 }, 90_000);

@@ -37,7 +37,17 @@ describe('re-ingest after editors changed a report', () => {
 
   it('keeps a metric added by hand', async () => {
     const doc = read();
-    doc.data.metrics.push({ id: 'editor-1', value: 5, unit: '个', qualifier: 'exact', kind: 'actual', year: 2023, department: '市教育局', label: '编辑补充', text: '寄宿制学校401个' });
+    doc.data.metrics.push({
+      id: 'editor-1',
+      value: 5,
+      unit: '个',
+      qualifier: 'exact',
+      kind: 'actual',
+      year: 2023,
+      department: '市教育局',
+      label: '编辑补充',
+      text: '寄宿制学校401个',
+    });
     write(doc);
     await ingest({ root });
     expect(read().data.metrics.find((m) => m.id === 'editor-1')).toMatchObject({ label: '编辑补充' });
@@ -53,23 +63,33 @@ describe('re-ingest after editors changed a report', () => {
 
   it('updates a metric nobody touched when the extractor reads it differently', async () => {
     const target = read().data.metrics[5]!;
-    changeBase((base) => { base.data.metrics[5]!.label = 'old reading'; });
+    changeBase((base) => {
+      base.data.metrics[5]!.label = 'old reading';
+    });
     // The file still says what the old extractor said: make it match the (changed) base, untouched by editors.
-    const doc = read(); doc.data.metrics[5]!.label = 'old reading'; write(doc);
+    const doc = read();
+    doc.data.metrics[5]!.label = 'old reading';
+    write(doc);
     await ingest({ root });
     expect(read().data.metrics[5]!.label).toBe(target.label);
   });
 
-  it('keeps the editor\'s value when editor and extractor disagree, and reports the conflict', async () => {
-    changeBase((base) => { base.data.title = 'old title'; });
-    const doc = read(); doc.data.title = '编辑改过的标题'; write(doc);
+  it("keeps the editor's value when editor and extractor disagree, and reports the conflict", async () => {
+    changeBase((base) => {
+      base.data.title = 'old title';
+    });
+    const doc = read();
+    doc.data.title = '编辑改过的标题';
+    write(doc);
     const summary = await ingest({ root });
     expect(read().data.title).toBe('编辑改过的标题');
     expect(summary.entries[0]!.messages.join('\n')).toMatch(/conflict: title/);
   });
 
   it('keeps an edited body', async () => {
-    const doc = read(); doc.body = doc.body.replace('就业关乎国计民生', '就业关乎国计民生(编辑注)'); write(doc);
+    const doc = read();
+    doc.body = doc.body.replace('就业关乎国计民生', '就业关乎国计民生(编辑注)');
+    write(doc);
     await ingest({ root });
     expect(read().body).toContain('(编辑注)');
   });
@@ -82,7 +102,9 @@ describe('re-ingest after editors changed a report', () => {
   });
 
   it('produces no diff on a second run after edits', async () => {
-    const doc = read(); doc.data.metrics[0]!.label = '编辑'; write(doc);
+    const doc = read();
+    doc.data.metrics[0]!.label = '编辑';
+    write(doc);
     await ingest({ root });
     const once = readFileSync(file, 'utf8');
     await ingest({ root });

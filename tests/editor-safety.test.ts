@@ -23,7 +23,17 @@ async function editedWorkspace() {
   doc.data.title = '编辑改过的标题';
   doc.data.metrics[0]!.value = 88001;
   const deleted = doc.data.metrics.splice(3, 1)[0]!;
-  doc.data.metrics.push({ id: 'editor-1', value: 401, unit: '个', qualifier: 'exact', kind: 'target', year: 2023, department: '市教育局', label: '编辑补充', text: '寄宿制学校401个' });
+  doc.data.metrics.push({
+    id: 'editor-1',
+    value: 401,
+    unit: '个',
+    qualifier: 'exact',
+    kind: 'target',
+    year: 2023,
+    department: '市教育局',
+    label: '编辑补充',
+    text: '寄宿制学校401个',
+  });
   writeFileSync(file, serializeReport(doc));
   return { root, file, deleted };
 }
@@ -43,7 +53,7 @@ describe('a report whose frontmatter does not parse', () => {
   it.each([
     ['an unclosed quote', (t: string) => t.replace(/^title: .*$/m, 'title: "编辑改过的标题'), /^title: "/, /quote/],
     ['a duplicate key', (t: string) => t.replace(/^(year: .*)$/m, '$1\n$1'), /^year: /, /written twice/],
-    ['a stray tab', (t: string) => t.replace(/^departments:\n  - /m, 'departments:\n\t- '), /^\t- /, /tab/],
+    ['a stray tab', (t: string) => t.replace(/^departments:\n {2}- /m, 'departments:\n\t- '), /^\t- /, /tab/],
   ])('is never written over, with %s: ingest stops at file:line and writes nothing', async (_, breakIt, brokenLine, fix) => {
     const { root, file } = await editedWorkspace();
     edit(file, breakIt);
@@ -79,7 +89,10 @@ describe('a report whose frontmatter does not parse', () => {
   it('is reported at the line YAML names, with what to type', async () => {
     const { root, file } = await editedWorkspace();
     edit(file, (t) => t.replace(/^outlet: .*$/m, 'outlet: "unclosed'));
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('outlet: "unclosed')) + 1;
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('outlet: "unclosed')) + 1;
     const [problem] = checkContent(root);
     expect(problem!.line).toBeGreaterThanOrEqual(line);
     expect(problem!.line).toBeLessThanOrEqual(line + 1);
@@ -93,7 +106,13 @@ describe('an editor saving while ingest runs', () => {
     const seed = join(root, 'seeds', SEED);
     writeFileSync(seed, readFileSync(seed, 'utf8') + '\n另外,全年新增养老床位1200张。\n');
     let saved = '';
-    const summary = await ingest({ root, beforeReplace: (f) => { edit(f, (t) => t.replace('编辑改过的标题', '编辑刚保存的标题')); saved = readFileSync(f, 'utf8'); } });
+    const summary = await ingest({
+      root,
+      beforeReplace: (f) => {
+        edit(f, (t) => t.replace('编辑改过的标题', '编辑刚保存的标题'));
+        saved = readFileSync(f, 'utf8');
+      },
+    });
     expect(readFileSync(file, 'utf8')).toBe(saved);
     expect(summary.entries[0]!.outcome).toBe('failed');
     expect(summary.entries[0]!.messages.join()).toMatch(/was changed while ingest ran/);
@@ -106,7 +125,7 @@ describe('an editor saving while ingest runs', () => {
 });
 
 describe('a report whose generated base is gone', () => {
-  it('still gets the seed\'s new sentences and figures, keeps every edit, and says which were added', async () => {
+  it("still gets the seed's new sentences and figures, keeps every edit, and says which were added", async () => {
     const { root, file, deleted } = await editedWorkspace();
     rmSync(join(root, 'content/generated'), { recursive: true });
     const seed = join(root, 'seeds', SEED);
@@ -158,7 +177,11 @@ describe('a mistyped source', () => {
     expect(summary.entries[0]!.outcome).not.toBe('created');
     expect(read(file).data.metrics.some((m) => m.id === deleted.id)).toBe(false);
     const source = checkContent(root).find((p) => /source/.test(p.message));
-    if (typo(SEED).toLowerCase().replace(/\.txt$/, '') !== SEED.replace(/\.txt$/, '')) {
+    if (
+      typo(SEED)
+        .toLowerCase()
+        .replace(/\.txt$/, '') !== SEED.replace(/\.txt$/, '')
+    ) {
       expect(source).toMatchObject({ severity: 'warning' });
       expect(source!.message).toMatch(/names no file in seeds\//);
       expect(readFileSync(file, 'utf8').split('\n')[source!.line - 1]).toMatch(/^source: /);

@@ -9,7 +9,10 @@ import { loadRegistry } from '../src/ingest/registry-files.ts';
 import { makeWorkspace, reportFiles } from './helpers/workspace.ts';
 
 const registry = loadRegistry('.');
-const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join('seeds', f), 'utf8'));
+const seeds = readdirSync('seeds')
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(join('seeds', f), 'utf8'));
 
 describe('extraction pool', () => {
   it('gives on two worker threads exactly the reports one thread gives, in order', async () => {

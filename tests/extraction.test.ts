@@ -14,9 +14,22 @@ const find = (metrics: Metric[], text: string) => {
 
 describe('numbers', () => {
   it.each([
-    ['8.8万', 88000], ['9.63亿', 963000000], ['19320万', 193200000], ['1.1万', 11000], ['2.64亿', 264000000],
-    ['1,234.5', 1234.5], ['１２３', 123], ['三千五百', 3500], ['十二', 12], ['两万', 20000], ['一百二十点五', 120.5],
-    ['三分之一', 1 / 3], ['百分之三十', 30], ['二〇二四', 2024], ['三千五', 3500], ['一亿零五百万', 105000000],
+    ['8.8万', 88000],
+    ['9.63亿', 963000000],
+    ['19320万', 193200000],
+    ['1.1万', 11000],
+    ['2.64亿', 264000000],
+    ['1,234.5', 1234.5],
+    ['１２３', 123],
+    ['三千五百', 3500],
+    ['十二', 12],
+    ['两万', 20000],
+    ['一百二十点五', 120.5],
+    ['三分之一', 1 / 3],
+    ['百分之三十', 30],
+    ['二〇二四', 2024],
+    ['三千五', 3500],
+    ['一亿零五百万', 105000000],
   ])('%s → %d', (raw, value) => expect(parseNumber(raw)).toBeCloseTo(value, 9));
   it('returns null for what is not a number', () => {
     for (const s of ['', '人', '万万', 'abc', '1.2.3']) expect(parseNumber(s)).toBeNull();
@@ -30,7 +43,7 @@ describe('襄阳 press conference (000)', () => {
     expect(r.year).toBe(2024);
     expect(r.departments).toEqual(['市人力资源和社会保障局', '市发展和改革委员会', '市行政审批局', '市教育局']);
   });
-  it('reads last year\'s achievements as actual 2023 and this year\'s pledges as targets', () => {
+  it("reads last year's achievements as actual 2023 and this year's pledges as targets", () => {
     expect(find(r.metrics, '新增返乡创业人数6388人')).toMatchObject({ value: 6388, unit: '人', kind: 'actual', year: 2023 });
     expect(find(r.metrics, '建设改造6000个')).toMatchObject({ value: 6000, kind: 'target', year: 2024, department: '市发展和改革委员会' });
     expect(find(r.metrics, '带动就业1200人以上')).toMatchObject({ qualifier: 'at-least', kind: 'target' });
@@ -132,11 +145,18 @@ describe('a text from a city that is not among the seeds', () => {
 describe('texts from other places', () => {
   it('reads digits grouped by spaces as one number when a unit follows, not a row number before a rate', () => {
     const r = extractReport('襄阳市2024年民生实事\n今年全市新增城镇就业2 539人,发放补贴12 000 000元,完成1 100%。', registry);
-    expect(r.metrics.map((m) => [m.value, m.unit])).toEqual([[2539, '人'], [12000000, '元'], [100, '%']]);
+    expect(r.metrics.map((m) => [m.value, m.unit])).toEqual([
+      [2539, '人'],
+      [12000000, '元'],
+      [100, '%'],
+    ]);
   });
 
-  it('files a text under the district it is about, and a city\'s text that lists its districts under the city', () => {
-    const district = extractReport('房山区公布2023年40件重要民生实事项目\n北京青年报记者获悉,房山区发布2023年40件重要民生实事。新增中小学学位2660个。', registry);
+  it("files a text under the district it is about, and a city's text that lists its districts under the city", () => {
+    const district = extractReport(
+      '房山区公布2023年40件重要民生实事项目\n北京青年报记者获悉,房山区发布2023年40件重要民生实事。新增中小学学位2660个。',
+      registry,
+    );
     expect(district.city).toBe('北京市房山区');
     const city = extractReport('东营市2017年民生实事\n东营区完成26866户,河口区完成6445户,垦利区完成37603户。东营市全年接通天然气172083户。', registry);
     expect(city.city).toBe('东营市');
@@ -144,23 +164,57 @@ describe('texts from other places', () => {
     expect(extractReport('邢台市今年新建区域性养老中心3个。', registry).city).toBe('邢台市');
   });
 
-  it('reads an item\'s 责任单位 line for all its figures, at the level of the place', () => {
-    const r = extractReport('房山区2023年重要民生实事\n1、新增中小学学位2660个,开工建设学校1所。\n完成时限:2023年9月底前\n责任单位:区教委\n2、新增360个学前学位。\n责任单位:区教委、新城投资公司', registry);
+  it("reads an item's 责任单位 line for all its figures, at the level of the place", () => {
+    const r = extractReport(
+      '房山区2023年重要民生实事\n1、新增中小学学位2660个,开工建设学校1所。\n完成时限:2023年9月底前\n责任单位:区教委\n2、新增360个学前学位。\n责任单位:区教委、新城投资公司',
+      registry,
+    );
     expect(r.metrics.map((m) => m.department)).toEqual(['区教育委员会', '区教育委员会', '区教育委员会、新城投资公司']);
     expect(r.metrics.every((m) => m.kind === 'target' && m.year === 2023)).toBe(true);
   });
 });
 
 describe('a table flattened to one cell per line', () => {
-  const table = ['眉山市2017年十大民生工程项目实施进度表', '序号', '项目内容', '目标任务', '市级牵头', '责任单位', '进度', '完成目标', '(%)', '备注',
-    '1', '2014级民族地区毕业生初次就业率(%)', '95', '市教体局', '100', '105.3', '超额完成',
-    '2', '创业补贴资金(万元)', '1.1', '市人力资源社会保障局', '1.3', '118.2', '超额完成'].join('\n\n');
+  const table = [
+    '眉山市2017年十大民生工程项目实施进度表',
+    '序号',
+    '项目内容',
+    '目标任务',
+    '市级牵头',
+    '责任单位',
+    '进度',
+    '完成目标',
+    '(%)',
+    '备注',
+    '1',
+    '2014级民族地区毕业生初次就业率(%)',
+    '95',
+    '市教体局',
+    '100',
+    '105.3',
+    '超额完成',
+    '2',
+    '创业补贴资金(万元)',
+    '1.1',
+    '市人力资源社会保障局',
+    '1.3',
+    '118.2',
+    '超额完成',
+  ].join('\n\n');
   const r = extractReport(table, registry);
-  it('reads each cell by its column, with the row\'s label whole and its magnitude exact', () => {
+  it("reads each cell by its column, with the row's label whole and its magnitude exact", () => {
     const rate = r.metrics.filter((m) => m.label.startsWith('2014级民族地区'));
-    expect(rate.map((m) => [m.value, m.unit, m.kind])).toEqual([[95, '%', 'target'], [100, '%', 'actual'], [105.3, '%', 'completion']]);
+    expect(rate.map((m) => [m.value, m.unit, m.kind])).toEqual([
+      [95, '%', 'target'],
+      [100, '%', 'actual'],
+      [105.3, '%', 'completion'],
+    ]);
     const money = r.metrics.filter((m) => m.label === '创业补贴资金');
-    expect(money.map((m) => [m.value, m.unit, m.kind])).toEqual([[11000, '元', 'target'], [13000, '元', 'actual'], [118.2, '%', 'completion']]);
+    expect(money.map((m) => [m.value, m.unit, m.kind])).toEqual([
+      [11000, '元', 'target'],
+      [13000, '元', 'actual'],
+      [118.2, '%', 'completion'],
+    ]);
     expect(new Set(money.map((m) => m.pledge)).size).toBe(1);
   });
 });

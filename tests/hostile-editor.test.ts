@@ -45,11 +45,17 @@ afterAll(async () => {
 });
 
 beforeAll(async () => {
-  const file = join(root, 'content/reports', readdirSync(join(root, 'content/reports')).find((f) => f.startsWith('xinxiang'))!);
+  const file = join(
+    root,
+    'content/reports',
+    readdirSync(join(root, 'content/reports')).find((f) => f.startsWith('xinxiang'))!,
+  );
   const doc = parseReport(readFileSync(file, 'utf8'));
   slug = doc.data.slug;
   doc.body += '\n' + [...BODY_PAYLOADS.map(([, md]) => md), SAFE_LINK].join('\n\n') + '\n';
-  FORMULA_LABELS.forEach((label, i) => { doc.data.metrics[i]!.label = label; });
+  FORMULA_LABELS.forEach((label, i) => {
+    doc.data.metrics[i]!.label = label;
+  });
   writeFileSync(file, serializeReport(doc));
   expect(checkContent(root).filter((p) => p.severity !== 'warning')).toEqual([]);
   await buildSite({ root, outDir: 'out', full: true });
@@ -62,12 +68,17 @@ describe('links and images in a report body', () => {
   it.each(BODY_PAYLOADS)('%s renders as text, and no script runs', async (_, markdown, visible) => {
     const page = await browser!.newPage();
     const dialogs: string[] = [];
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await page.goto(`${url}reports/${slug}/`);
     const text = page.locator('.source-text');
     expect(await text.textContent()).toContain(visible);
     // Every link and image the body has points only at the web, mail or this site.
-    const addresses = await text.locator('a[href], img[src], [src], [href]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''));
+    const addresses = await text
+      .locator('a[href], img[src], [src], [href]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''));
     for (const a of addresses) expect(a).toMatch(/^(https?:|mailto:|[^:]*$)/i);
     for (const el of await text.locator('a, img').all()) await el.click({ timeout: 2000 }).catch(() => {});
     await page.waitForTimeout(200);
@@ -103,7 +114,8 @@ describe('labels that look like formulas', () => {
       for (const line of text.split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^[=+@]/);
     }
     // The pledges' CSV is written the same way: no cell of it starts a formula either.
-    for (const line of readDownload(join(root, 'out/data/pledges.csv.gz')).split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^[=+@]/);
+    for (const line of readDownload(join(root, 'out/data/pledges.csv.gz')).split('\r\n'))
+      for (const cell of line.split(',')) expect(cell).not.toMatch(/^[=+@]/);
     const json = JSON.parse(readDownload(join(root, 'out/data/xinxiang.json.gz'))) as Array<{ label: string }>;
     expect(json.map((r) => r.label)).toEqual(expect.arrayContaining(FORMULA_LABELS));
   });
@@ -115,35 +127,37 @@ describe('labels that look like formulas', () => {
 
 /** Frontmatter and registry payloads that must be refused before anything is built or written. */
 describe('addresses and paths in frontmatter and the registry', () => {
-  it.each([
-    ['javascript:alert(1)'], ['JAVASCRIPT:alert(1)'], ['data:text/html,x'], ['//evil.example/x'], ['www.example.org'],
-  ])('a url %s is refused by check at its line', async (value) => {
-    const ws = makeWorkspace(['002_211da1db43f6adac.txt']);
-    await ingest({ root: ws });
-    const file = reportFiles(ws)[0]!;
-    edit(file, (t) => t.replace(/^outlet: (.*)$/m, `outlet: $1\nurl: '${value}'`));
-    const problem = checkContent(ws).find((p) => p.message.startsWith('url'))!;
-    expect(problem.message).toMatch(/https:\/\//);
-    expect(readFileSync(file, 'utf8').split('\n')[problem.line - 1]).toMatch(/^url: /);
-  });
+  it.each([['javascript:alert(1)'], ['JAVASCRIPT:alert(1)'], ['data:text/html,x'], ['//evil.example/x'], ['www.example.org']])(
+    'a url %s is refused by check at its line',
+    async (value) => {
+      const ws = makeWorkspace(['002_211da1db43f6adac.txt']);
+      await ingest({ root: ws });
+      const file = reportFiles(ws)[0]!;
+      edit(file, (t) => t.replace(/^outlet: (.*)$/m, `outlet: $1\nurl: '${value}'`));
+      const problem = checkContent(ws).find((p) => p.message.startsWith('url'))!;
+      expect(problem.message).toMatch(/https:\/\//);
+      expect(readFileSync(file, 'utf8').split('\n')[problem.line - 1]).toMatch(/^url: /);
+    },
+  );
 
-  it.each([
-    ['../../../minsheng-escape-r'], ['../../package'], ['a/b'], ['/etc/passwd'], ['Upper'], [''],
-  ])('a report slug %j stops ingest before any file is read or written, at its line', async (bad) => {
-    const ws = makeWorkspace(['002_211da1db43f6adac.txt']);
-    await ingest({ root: ws });
-    const file = reportFiles(ws)[0]!;
-    edit(file, (t) => t.replace(/^slug: .*$/m, `slug: '${bad}'`));
-    const before = readFileSync(file, 'utf8');
-    const summary = await ingest({ root: ws });
-    expect(summary.ok).toBe(false);
-    expect(summary.problems[0]!.message).toMatch(/is not a slug/);
-    expect(before.split('\n')[summary.problems[0]!.line - 1]).toMatch(/^slug: /);
-    expect(existsSync(resolve(ws, 'content/generated', `${bad}.json`)) && bad !== '').toBe(false);
-    expect(existsSync(join(dirname(ws), 'minsheng-escape-r.json'))).toBe(false);
-    expect(readFileSync(file, 'utf8')).toBe(before);
-    expect(checkContent(ws).some((p) => p.message.startsWith('slug'))).toBe(true);
-  });
+  it.each([['../../../minsheng-escape-r'], ['../../package'], ['a/b'], ['/etc/passwd'], ['Upper'], ['']])(
+    'a report slug %j stops ingest before any file is read or written, at its line',
+    async (bad) => {
+      const ws = makeWorkspace(['002_211da1db43f6adac.txt']);
+      await ingest({ root: ws });
+      const file = reportFiles(ws)[0]!;
+      edit(file, (t) => t.replace(/^slug: .*$/m, `slug: '${bad}'`));
+      const before = readFileSync(file, 'utf8');
+      const summary = await ingest({ root: ws });
+      expect(summary.ok).toBe(false);
+      expect(summary.problems[0]!.message).toMatch(/is not a slug/);
+      expect(before.split('\n')[summary.problems[0]!.line - 1]).toMatch(/^slug: /);
+      expect(existsSync(resolve(ws, 'content/generated', `${bad}.json`)) && bad !== '').toBe(false);
+      expect(existsSync(join(dirname(ws), 'minsheng-escape-r.json'))).toBe(false);
+      expect(readFileSync(file, 'utf8')).toBe(before);
+      expect(checkContent(ws).some((p) => p.message.startsWith('slug'))).toBe(true);
+    },
+  );
 
   it.each([
     ['../../../x', /must be lower-case letters/],
@@ -154,7 +168,7 @@ describe('addresses and paths in frontmatter and the registry', () => {
   ])('a city slug %j is refused by check at its line, and stops ingest', async (bad, message) => {
     const ws = makeWorkspace(['002_211da1db43f6adac.txt']);
     const cities = join(ws, 'content/registry/cities.yaml');
-    edit(cities, (t) => t.replace(/^(  - name: 新乡市\n    slug: )xinxiang$/m, `$1'${bad}'`));
+    edit(cities, (t) => t.replace(/^( {2}- name: 新乡市\n {4}slug: )xinxiang$/m, `$1'${bad}'`));
     const problems = checkContent(ws);
     const problem = problems.find((p) => p.file === 'content/registry/cities.yaml')!;
     expect(problem.message).toMatch(message);

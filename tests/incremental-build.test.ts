@@ -5,7 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, mergeShards } from '../src/build/site-build.ts';
 import { makeProject } from './helpers/workspace.ts';
 
-const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => !f.startsWith('pagefind') && !f.startsWith('_astro')).sort();
+const files = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => !f.startsWith('pagefind') && !f.startsWith('_astro'))
+    .sort();
 const root = makeProject();
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -14,7 +17,11 @@ describe('incremental build', () => {
     const first = await buildSite({ root, outDir: 'out' });
     expect(first.mode).toBe('full');
     expect((await buildSite({ root, outDir: 'out' })).mode).toBe('unchanged');
-    const report = join(root, 'content/reports', readdirSync(join(root, 'content/reports')).find((f) => f.startsWith('qingdao'))!);
+    const report = join(
+      root,
+      'content/reports',
+      readdirSync(join(root, 'content/reports')).find((f) => f.startsWith('qingdao'))!,
+    );
     writeFileSync(report, readFileSync(report, 'utf8').replace('title: ', 'title: 改过的'));
     const second = await buildSite({ root, outDir: 'out' });
     expect(second.mode).toBe('partial');

@@ -44,7 +44,10 @@ describe('ingest of the five seeds', () => {
     for (const file of reportFiles(root)) {
       const { data, body } = parseReport(readFileSync(file, 'utf8'));
       await expect(compile(body)).resolves.toBeTruthy();
-      const firstLine = readFileSync(join(root, 'seeds', data.source), 'utf8').split('\n').find((l) => l.includes('。'))!.trim();
+      const firstLine = readFileSync(join(root, 'seeds', data.source), 'utf8')
+        .split('\n')
+        .find((l) => l.includes('。'))!
+        .trim();
       expect(visibleText(body)).toContain(firstLine.slice(0, 20));
     }
   });

@@ -17,11 +17,16 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const row = (html: string, title: string) => {
   const ledger = html.slice(html.indexOf('<section class="ledger"'), html.indexOf('</section>', html.indexOf('<section class="ledger"')));
   const rows = ledger.split('<tr>').filter((r) => r.includes('scope="row"') && r.includes(title));
-  return rows.map((r) => r.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+  return rows.map((r) =>
+    r
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 };
 
 describe('pledges across reports', () => {
-  it('joins a plan\'s target with a later report\'s result of the same city and year', async () => {
+  it("joins a plan's target with a later report's result of the same city and year", async () => {
     await buildSite({ root, outDir: 'out', full: true });
     const before = readFileSync(join(root, 'out/hengyang/2025/index.html'), 'utf8');
     expect(row(before, '新增城镇就业').join()).toMatch(/暂无结果/);

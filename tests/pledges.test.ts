@@ -17,7 +17,7 @@ describe('pledges', () => {
   const xinxiang = read('002_211da1db43f6adac.txt');
   const xiangyang = read('000_9567e0339920290a.txt');
 
-  it('joins a plan\'s target with the result the same paragraph reports (幼儿园 26所 → 27所)', () => {
+  it("joins a plan's target with the result the same paragraph reports (幼儿园 26所 → 27所)", () => {
     const target = by(xinxiang, '公办幼儿园26所');
     const result = by(xinxiang, '公办幼儿园27所');
     expect([target.kind, result.kind]).toEqual(['target', 'actual']);
@@ -28,7 +28,11 @@ describe('pledges', () => {
   });
 
   it('joins each of a run of completion rates to its own figure (分别完成省定目标的125.6%、134.4%、110.4%)', () => {
-    const pairs = [['培训23.8万人次', '125.6%'], ['技能人才16.1万人', '134.4%'], ['高技能人才6.07万人', '110.4%']] as const;
+    const pairs = [
+      ['培训23.8万人次', '125.6%'],
+      ['技能人才16.1万人', '134.4%'],
+      ['高技能人才6.07万人', '110.4%'],
+    ] as const;
     const keys = pairs.map(([figure, rate]) => {
       expect(by(xinxiang, rate).pledge).toBe(by(xinxiang, figure).pledge);
       return by(xinxiang, figure).pledge;

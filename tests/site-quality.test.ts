@@ -9,7 +9,9 @@ import type { DataIndex } from '../src/site/downloads.ts';
 import { BUILDS, readDownload } from './helpers/site.ts';
 
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => join(dir, f));
 }
 const root = BUILDS.root.outDir;
 const reportPages = htmlFiles(join(root, 'reports'));
@@ -20,7 +22,7 @@ describe('performance budget', () => {
     expect(reportPages.length).toBe(5);
     for (const f of reportPages) expect(readFileSync(f, 'utf8'), f).not.toMatch(/<script/i);
   });
-  it('keeps a report page\'s HTML and CSS within 60 KB gzipped', () => {
+  it("keeps a report page's HTML and CSS within 60 KB gzipped", () => {
     for (const f of reportPages) {
       const bytes = gzipSync(readFileSync(f)).length + gzipSync(css).length;
       expect(bytes, f).toBeLessThanOrEqual(60 * 1024);
@@ -29,7 +31,11 @@ describe('performance budget', () => {
   it('loads nothing from another host on any page', () => {
     for (const f of htmlFiles(root)) {
       const html = readFileSync(f, 'utf8');
-      const fetched = [...html.matchAll(/<(?:script|img|iframe|source|video|audio)[^>]+src="([^"]+)"|<link[^>]+rel="(?:stylesheet|preload|modulepreload|icon)"[^>]+href="([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+      const fetched = [
+        ...html.matchAll(
+          /<(?:script|img|iframe|source|video|audio)[^>]+src="([^"]+)"|<link[^>]+rel="(?:stylesheet|preload|modulepreload|icon)"[^>]+href="([^"]+)"/g,
+        ),
+      ].map((m) => m[1] ?? m[2]!);
       for (const url of fetched) expect(url, `${f}: ${url}`).not.toMatch(/^(https?:)?\/\//);
     }
     expect(css.toString()).not.toMatch(/url\((['"])?(https?:)?\/\//);
@@ -93,7 +99,12 @@ describe('downloads, feed and sitemap', () => {
       for (const f of Object.values(city.files)) expect(existsSync(join(root, 'data', f)), f).toBe(true);
       expect(JSON.parse(readDownload(join(root, 'data', city.files.json)))).toHaveLength(city.figures);
       expect(sum(city.reports.map((r) => r.figures))).toBe(city.figures);
-      for (const r of city.reports) expect(readDownload(join(root, 'data', r.file)).trim().split('\r\n')).toHaveLength(r.figures + 1);
+      for (const r of city.reports)
+        expect(
+          readDownload(join(root, 'data', r.file))
+            .trim()
+            .split('\r\n'),
+        ).toHaveLength(r.figures + 1);
     }
     expect(readFileSync(join(root, 'downloads/index.html'), 'utf8')).toContain('index.json');
   });
@@ -138,7 +149,7 @@ describe('pledge downloads', () => {
 });
 
 describe('topic pages', () => {
-  it('has a page per topic listing cities\' pledges of it, linked from an index with the counts', () => {
+  it("has a page per topic listing cities' pledges of it, linked from an index with the counts", () => {
     const root = BUILDS.root.outDir;
     const index = readFileSync(join(root, 'topics/index.html'), 'utf8');
     expect((index.match(/href="\/topics\/[a-z-]+\/"/g) ?? []).length).toBeGreaterThanOrEqual(15);

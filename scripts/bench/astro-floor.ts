@@ -12,8 +12,13 @@ export function makeFloorProject(repo: string, reportsDir: string, pages: number
   const root = mkdtempSync(join(tmpdir(), 'minsheng-floor-'));
   symlinkSync(resolve(repo, 'node_modules'), join(root, 'node_modules'));
   writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'astro-floor', private: true, type: 'module' }) + '\n');
-  writeFileSync(join(root, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ devToolbar: { enabled: false } });\n");
-  const bodies = readdirSync(reportsDir).filter((f) => f.endsWith('.mdx')).sort()
+  writeFileSync(
+    join(root, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nexport default defineConfig({ devToolbar: { enabled: false } });\n",
+  );
+  const bodies = readdirSync(reportsDir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
     .map((f) => readFileSync(join(reportsDir, f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
   const dir = join(root, 'src/pages/p');
   mkdirSync(dir, { recursive: true });

@@ -17,7 +17,11 @@ export function prng(seed: number): () => number {
   };
 }
 
-export interface SyntheticText { name: string; text: string; city: string }
+export interface SyntheticText {
+  name: string;
+  text: string;
+  city: string;
+}
 
 type PlaceNames = Array<[string, (city: { name: string; short: string }) => string]>;
 
@@ -40,7 +44,10 @@ function placeNames(template: string, registry: Registry): PlaceNames | null {
  */
 export function makeCorpus(templates: string[], registry: Registry, count: number, seed = 42): SyntheticText[] {
   const random = prng(seed);
-  const sources = templates.flatMap((text) => { const places = placeNames(text, registry); return places ? [{ text, places }] : []; });
+  const sources = templates.flatMap((text) => {
+    const places = placeNames(text, registry);
+    return places ? [{ text, places }] : [];
+  });
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
   const cities = registry.cities.filter((c) => c.aliases?.length);
   const departments = registry.departments.filter((d) => !d.name.includes('{city}'));

@@ -9,7 +9,10 @@ export const PAGES_LIMIT_BYTES = 1e9;
 
 export function siteBytes(dir: string): number {
   let n = 0;
-  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) { const s = statSync(join(dir, f)); if (s.isFile()) n += s.size; }
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const s = statSync(join(dir, f));
+    if (s.isFile()) n += s.size;
+  }
   return n;
 }
 

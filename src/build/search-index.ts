@@ -32,7 +32,9 @@ export async function indexGroups(catalog: Catalog, bodies: Map<string, string>,
         const { slug, title, city: cityName, year } = r.data;
         // URLs relative to the site; the search page tells Pagefind the base path.
         const added = await index.addCustomRecord({
-          url: `/reports/${slug}/`, language: 'zh', meta: { title },
+          url: `/reports/${slug}/`,
+          language: 'zh',
+          meta: { title },
           content: `${title}\n${cityName} ${year}年\n${unescapedText(bodies.get(slug) ?? '')}`,
         });
         if (added.errors.length) throw new Error(`pagefind, report ${slug}: ${added.errors.join('; ')}`);
@@ -76,7 +78,8 @@ export function installGroups(workDir: string, outDir: string, groups: Set<numbe
 /** Lists the bundles for the search page (the widget's files are already beside them). */
 export function publishBundles(outDir: string, base: string): string[] {
   const bundles: string[] = [];
-  for (let g = 1; g <= SEARCH_GROUPS; g++) if (existsSync(join(outDir, 'pagefind', groupDir(g), 'pagefind.js'))) bundles.push(`${base}pagefind/${groupDir(g)}/`);
+  for (let g = 1; g <= SEARCH_GROUPS; g++)
+    if (existsSync(join(outDir, 'pagefind', groupDir(g), 'pagefind.js'))) bundles.push(`${base}pagefind/${groupDir(g)}/`);
   mkdirSync(join(outDir, 'pagefind'), { recursive: true });
   writeFileSync(join(outDir, 'pagefind', 'bundles.json'), JSON.stringify(bundles) + '\n');
   return bundles;

@@ -20,7 +20,10 @@ import { cityInputs, codeVersion } from './inputs.ts';
 import { indexGroups, installGroups, publishBundles } from './search-index.ts';
 import { htmlFiles, writeSitemap } from './sitemap.ts';
 
-export interface Manifest { code: string; cities: Record<string, { hash: string; reports: string[] }> }
+export interface Manifest {
+  code: string;
+  cities: Record<string, { hash: string; reports: string[] }>;
+}
 
 export interface BuildOptions {
   root?: string;
@@ -34,7 +37,13 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-export interface BuildResult { mode: 'full' | 'partial' | 'unchanged'; cities: number; pages: number; searchPages: number; seconds: Record<string, number> }
+export interface BuildResult {
+  mode: 'full' | 'partial' | 'unchanged';
+  cities: number;
+  pages: number;
+  searchPages: number;
+  seconds: Record<string, number>;
+}
 
 const MANIFEST = '.minsheng-build.json';
 /** Files Astro's content layer sometimes leaves in the output folder (seen on fresh machines); not part of the site. */
@@ -43,9 +52,17 @@ const siteBase = () => new URL(process.env.BASE_PATH ?? '/', process.env.SITE_UR
 const basePath = () => (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 function catalogOf(root: string, reports?: ReportOnDisk[]): { catalog: Catalog; bodies: Map<string, string> } {
-  reports ??= readReports(root, (file, line, message) => { throw new Error(`${file}:${line}: ${message}`); });
+  reports ??= readReports(root, (file, line, message) => {
+    throw new Error(`${file}:${line}: ${message}`);
+  });
   const bodies = new Map(reports.map((r) => [r.data.slug as string, r.body]));
-  return { catalog: buildCatalog(reports.map((r) => ({ id: r.data.slug as string, data: r.data as never })), root), bodies };
+  return {
+    catalog: buildCatalog(
+      reports.map((r) => ({ id: r.data.slug as string, data: r.data as never })),
+      root,
+    ),
+    bodies,
+  };
 }
 
 /**
@@ -62,6 +79,7 @@ function runAstro(root: string, outDir: string, cities: string[] | null): Promis
     const child = spawn(process.execPath, [astro, 'build', '--root', resolve(root), '--outDir', resolve(outDir)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const tail: string[] = [];
     const keep = (chunk: Buffer) => {
+      // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC [ … m) from Astro's output
       for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) tail.push(line.replace(/\x1b\[[0-9;]*m/g, ''));
       tail.splice(0, Math.max(0, tail.length - 40));
     };
@@ -84,7 +102,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const seconds: Record<string, number> = {};
   const time = async <T>(step: string, f: () => Promise<T> | T): Promise<T> => {
     const t = performance.now();
-    try { return await f(); } finally { seconds[step] = (seconds[step] ?? 0) + (performance.now() - t) / 1000; }
+    try {
+      return await f();
+    } finally {
+      seconds[step] = (seconds[step] ?? 0) + (performance.now() - t) / 1000;
+    }
   };
 
   const { catalog, bodies } = await time('read', () => catalogOf(root, options.reports));
@@ -104,7 +126,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const mode: BuildResult['mode'] = !usable || changed.length === wanted.length ? 'full' : 'partial';
   /** The reports of a city that the last build had and this one has not. */
   const goneReports = (city: string) => {
-    const now = new Set(removed.includes(city) ? [] : inputs[city]?.reports ?? []);
+    const now = new Set(removed.includes(city) ? [] : (inputs[city]?.reports ?? []));
     return (usable?.cities[city]?.reports ?? []).filter((r) => !now.has(r));
   };
   // What is made beside Astro's build waits here until Astro has filled the output folder.
@@ -115,7 +137,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const groups = new Set([...changed, ...removed].map(searchGroup));
   const indexing = time('search', () => indexGroups(catalog, bodies, join(staging, 'pagefind'), groups));
   try {
-    log(mode === 'full' ? `building ${wanted.length} cities` : `rebuilding ${changed.length} of ${wanted.length} cities: ${changed.slice(0, 8).join(', ')}${changed.length > 8 ? ' …' : ''}`);
+    log(
+      mode === 'full'
+        ? `building ${wanted.length} cities`
+        : `rebuilding ${changed.length} of ${wanted.length} cities: ${changed.slice(0, 8).join(', ')}${changed.length > 8 ? ' …' : ''}`,
+    );
     if (mode === 'full') rmSync(outDir, { recursive: true, force: true });
     const pages = time('astro', () => runAstro(root, mode === 'full' ? outDir : partial, mode === 'full' && !options.shard ? null : changed));
     pages.catch(() => {}); // awaited below; meanwhile the downloads are written

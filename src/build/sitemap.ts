@@ -5,7 +5,9 @@ import { SitemapStream, streamToPromise } from 'sitemap';
 
 /** Every HTML file in the output, as paths relative to it with forward slashes. */
 export function htmlFiles(outDir: string): string[] {
-  return readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => f.split('\\').join('/'));
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.split('\\').join('/'));
 }
 
 /** Writes the sitemap of the pages among `files` (not the search page or 404) and returns how many it lists. */

@@ -18,10 +18,20 @@ export interface Amount {
 
 /** Currency words and signs → the currency. Longest first; a more specific word wins over 元. */
 const CURRENCIES: Array<[RegExp, string]> = [
-  [/新台币|台币|TWD|NT\$/g, '新台币'], [/港元|港币|HK\$|HKD/g, '港元'], [/美元|美圆|美金|US\$|USD|\$/g, '美元'],
-  [/欧元|EUR|€/g, '欧元'], [/英镑|GBP|£/g, '英镑'], [/日元|日币|JPY¥|JPY/g, '日元'], [/韩元|KRW|₩/g, '韩元'],
-  [/澳元|AUD/g, '澳元'], [/泰铢|THB/g, '泰铢'], [/印度卢布|卢比|INR|₹/g, '卢比'], [/卢布|RUB|₽/g, '卢布'],
-  [/马来西亚令吉|令吉|RM|MYR/g, '令吉'], [/瑞士法郎|CHF/g, '瑞士法郎'], [/奈拉|NGN/g, '奈拉'],
+  [/新台币|台币|TWD|NT\$/g, '新台币'],
+  [/港元|港币|HK\$|HKD/g, '港元'],
+  [/美元|美圆|美金|US\$|USD|\$/g, '美元'],
+  [/欧元|EUR|€/g, '欧元'],
+  [/英镑|GBP|£/g, '英镑'],
+  [/日元|日币|JPY¥|JPY/g, '日元'],
+  [/韩元|KRW|₩/g, '韩元'],
+  [/澳元|AUD/g, '澳元'],
+  [/泰铢|THB/g, '泰铢'],
+  [/印度卢布|卢比|INR|₹/g, '卢比'],
+  [/卢布|RUB|₽/g, '卢布'],
+  [/马来西亚令吉|令吉|RM|MYR/g, '令吉'],
+  [/瑞士法郎|CHF/g, '瑞士法郎'],
+  [/奈拉|NGN/g, '奈拉'],
   [/人民币|CNY|RMB|¥|¥|￥|元|圆|块/g, '元'],
 ];
 
@@ -41,7 +51,10 @@ function takeCurrency(s: string): { rest: string; currency: string | null } {
   let currency: string | null = null;
   let rest = s;
   for (const [re, name] of CURRENCIES) {
-    if (re.test(rest)) { currency ??= name; rest = rest.replace(re, ' '); }
+    if (re.test(rest)) {
+      currency ??= name;
+      rest = rest.replace(re, ' ');
+    }
     re.lastIndex = 0;
   }
   return { rest, currency };
@@ -77,7 +90,8 @@ function neighbouringDigits(s: string): [number, number] | null {
   if (/[点點.]/.test(s) || !/[十百千万萬亿億]/.test(s)) return null;
   const PLACE = /[十百千万萬亿億]/;
   for (let i = 0; i + 1 < s.length; i++) {
-    const a = DIGIT.indexOf(s[i]!), b = DIGIT.indexOf(s[i + 1]!);
+    const a = DIGIT.indexOf(s[i]!),
+      b = DIGIT.indexOf(s[i + 1]!);
     if (a < 0 || b < 0 || b <= a || s[i] === '两' || s[i + 1] === '两') continue;
     if ((i > 0 && !PLACE.test(s[i - 1]!)) || (i + 2 < s.length && !PLACE.test(s[i + 2]!))) continue;
     const low = parseNumber(s.slice(0, i + 1) + s.slice(i + 2));
@@ -117,7 +131,14 @@ export function parseQuantity(raw: string): Amount | null {
 
 export function parseAmount(raw: string): Amount | null {
   if (typeof raw !== 'string' || raw.length > 80) return null;
-  let s = toHalfWidth(raw).replace(/\s+/g, '').replace(/萬/g, '万').replace(/億/g, '亿').replace(/幾/g, '几').replace(/[((]含[))]/g, '').replace(/钱$/, '').replace(/^从/, '');
+  let s = toHalfWidth(raw)
+    .replace(/\s+/g, '')
+    .replace(/萬/g, '万')
+    .replace(/億/g, '亿')
+    .replace(/幾/g, '几')
+    .replace(/[((]含[))]/g, '')
+    .replace(/钱$/, '')
+    .replace(/^从/, '');
   let qualifier: Qualifier = 'exact';
   for (const [re, q] of QUALIFIER_WORDS) {
     const before = s;
@@ -141,7 +162,8 @@ export function parseAmount(raw: string): Amount | null {
       highText = lowDigits.slice(0, lowDigits.length - highDigits.length) + highText;
     }
     const lowText = shareMagnitude(range[1]!, highText);
-    const low = parseAmount(lowText), high = parseAmount(highText);
+    const low = parseAmount(lowText),
+      high = parseAmount(highText);
     if (low && high) return { value: low.value, max: high.max ?? high.value, currency, qualifier: 'approx' };
     return null;
   }
@@ -167,12 +189,15 @@ export function parsePercent(raw: string): number | null {
   let m = /^(.+?)(?:%|个百分点|個百分點|百分点)$/.exec(s);
   if (m) return parseNumber(m[1]!);
   m = /^(.+?)‰$/.exec(s);
-  if (m) { const v = parseNumber(m[1]!); return v === null ? null : v / 10; }
+  if (m) {
+    const v = parseNumber(m[1]!);
+    return v === null ? null : v / 10;
+  }
   m = /^(百|千|仟|万|萬|十万|百万|千万|亿|万万|百万万)分之(.+)$/.exec(s);
   if (m) {
     const den = parseNumber(`一${m[1]!.replace('仟', '千')}`)!;
     const num = m[2] === '百' ? 100 : parseNumber(m[2]!);
-    return num === null ? null : Math.round(num * 100 / den * 1e12) / 1e12;
+    return num === null ? null : Math.round(((num * 100) / den) * 1e12) / 1e12;
   }
   m = /^(.+?)成(半)?$/.exec(s);
   if (m) {
@@ -180,7 +205,11 @@ export function parsePercent(raw: string): number | null {
     return v === null ? null : Math.round((v + (m[2] ? 0.5 : 0)) * 10 * 1e9) / 1e9;
   }
   m = /^(.+?)成(.)$/.exec(s); // 七成六 = 76%
-  if (m) { const a = parseNumber(m[1]!), b = parseNumber(m[2]!); return a === null || b === null ? null : a * 10 + b; }
+  if (m) {
+    const a = parseNumber(m[1]!),
+      b = parseNumber(m[2]!);
+    return a === null || b === null ? null : a * 10 + b;
+  }
   m = /^(.+?)折$/.exec(s);
   if (m) {
     if (m[1] === '半' || m[1] === '对' || m[1] === '對') return 50;

@@ -26,7 +26,10 @@ export function cleanText(text: string): CleanedText {
   const removed: string[] = [];
   const kept: string[] = [];
   let outlet: string | null = null;
-  for (const line of text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '').split('\n')) {
+  for (const line of text
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\uFEFF/, '')
+    .split('\n')) {
     const t = line.trim();
     if (t && (JUNK_LINE.some((re) => re.test(t)) || METADATA_LINE.test(t))) {
       if (METADATA_LINE.test(t)) outlet ??= /来源\s*[::]\s*([^\s]+)/.exec(t)?.[1] ?? null;
@@ -35,6 +38,10 @@ export function cleanText(text: string): CleanedText {
     }
     kept.push(line.replace(/\s+$/, ''));
   }
-  const body = kept.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  const body =
+    kept
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n';
   return { body, removed, outlet };
 }

@@ -38,7 +38,10 @@ const validYear = (y: number) => y >= 1990 && y <= 2100;
 
 /** Reads "发布时间:2024年07月15日", "发布日期 : 2022-11-28" and similar labelled dates. */
 export function findPublished(text: string): string | null {
-  const labelled = /(?:发布|發布|发稿|發稿|更新|印发|印發|发表于|發表於|公开日期|公開日期)(?:更新)?(?:时间|時間|日期)?\s*[::]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/.exec(text);
+  const labelled =
+    /(?:发布|發布|发稿|發稿|更新|印发|印發|发表于|發表於|公开日期|公開日期)(?:更新)?(?:时间|時間|日期)?\s*[::]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/.exec(
+      text,
+    );
   // Else a date standing alone in the page's head, as news pages print it: 2022-01-13 14:15:10.
   const bare = labelled ?? /(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?![\d-])/.exec(text.slice(0, 800));
   if (bare) {
@@ -51,7 +54,8 @@ export function findPublished(text: string): string | null {
 /** A year in a headline or opening that names what the text is about: 2023年度十件民生实事, 2024年赣州市民生实事安排方案. */
 const PERIOD = /(?<!\d)(\d{4})\s*年(?:度)?(?![底末])[^,,。;;\n]{0,12}?(民生|实事|实施|为民|惠民|工作|重点|进展|推进|完成|计划|方案|项目|工程|任务|十件|十大)/;
 /** Progress inside a year: 1-3月, 1—11月, 截至9月底, 上半年, 前三季度, 前8个月, 9月份…进展. */
-const IN_YEAR = /(?<!\d)1\s*[-—–~至]\s*(?:[1-9]|1[01])\s*月|一\s*[-—–~至]\s*[二三四五六七八九十]{1,2}\s*月|截至(?:今年)?(?:[1-9]|1[01])月(?:底|末|份)?|上半年|前[三3]季度|前[一二三四五六七八九十\d]{1,2}个月|(?<!\d)(?:[1-9]|1[01])月份[^,,。\n]{0,10}(?:进展|推进|情况)/;
+const IN_YEAR =
+  /(?<!\d)1\s*[-—–~至]\s*(?:[1-9]|1[01])\s*月|一\s*[-—–~至]\s*[二三四五六七八九十]{1,2}\s*月|截至(?:今年)?(?:[1-9]|1[01])月(?:底|末|份)?|上半年|前[三3]季度|前[一二三四五六七八九十\d]{1,2}个月|(?<!\d)(?:[1-9]|1[01])月份[^,,。\n]{0,10}(?:进展|推进|情况)/;
 
 /** What the headline and the opening say about the period: the text's own year, and whether it is a progress report. */
 function periodOf(headline: string, text: string): { period: number | null; inYearProgress: boolean } {
@@ -62,7 +66,12 @@ function periodOf(headline: string, text: string): { period: number | null; inYe
 }
 
 /** Year mentions: 2023年, 二〇二三年; book titles 《…》 and (2021—2023年) ranges are left out. */
-export interface YearMention { index: number; end: number; year: number; relative: boolean }
+export interface YearMention {
+  index: number;
+  end: number;
+  year: number;
+  relative: boolean;
+}
 
 export function yearMentions(text: string, now: number | null): YearMention[] {
   const out: YearMention[] = [];

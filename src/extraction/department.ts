@@ -10,13 +10,15 @@ import { findDepartments, isCityShortName, mayNameDepartment, resolveDepartment 
 import { isHeading, startsItem, type Segment } from './structure.ts';
 import type { Registry } from './types.ts';
 
-export interface DepartmentContext { registry: Registry; city: string | null }
-
+export interface DepartmentContext {
+  registry: Registry;
+  city: string | null;
+}
 
 /** A table cell that is a department's name and nothing else. */
 export const DEPARTMENT_CELL = /^[\u4e00-\u9fa5]{2,16}(局|委|委员会|办公室|管理处|中心|工会|妇联|残联)$/;
 
-const LEAD_UNITS = /[((〔【\[]\s*(?:牵头|责任|主责|实施|承办)(?:单位|部门)\s*[::]\s*([^))〕】\]]+)[))〕】\]]/;
+const LEAD_UNITS = /[((〔【[]\s*(?:牵头|责任|主责|实施|承办)(?:单位|部门)\s*[::]\s*([^))〕】\]]+)[))〕】\]]/;
 
 /** A note of its own line naming who answers for an item: 责任单位:区教委、新城投资公司. */
 const NOTE_LINE = /^\s*(?:牵头|责任|主责|实施|承办)(?:单位|部门)\s*[::]\s*([^\n]+?)\s*$/;
@@ -32,7 +34,11 @@ export function leadDepartments(lineText: string, ctx: DepartmentContext): strin
 /** 区教委、新城投资公司 → 区教育委员会、新城投资公司: each name in full, at its own level. */
 export function departmentList(names: string, ctx: DepartmentContext): string | null {
   // Not a body: 各县(市、区)人民政府 (everyone), or a list's remainder in brackets.
-  let list = names.replace(/[((][^))]*[))]/g, '').split(/[、,,;;]/).map((s) => s.replace(/[。.]$/, '').trim()).filter((n) => n.length >= 2 && !/^各|[((]/.test(n));
+  let list = names
+    .replace(/[((][^))]*[))]/g, '')
+    .split(/[、,,;;]/)
+    .map((s) => s.replace(/[。.]$/, '').trim())
+    .filter((n) => n.length >= 2 && !/^各|[((]/.test(n));
   // A county's government beside the city's departments carries the work out; the departments answer for it.
   if (list.some((n) => !/政府$/.test(n))) list = list.filter((n) => !/[区县市]人民政府$/.test(n));
   return [...new Set(list.map((n) => resolveDepartment(n, ctx.registry, ctx.city).name))].join('、') || null;
@@ -47,7 +53,11 @@ export function itemDepartments(all: Segment[], ctx: DepartmentContext): Map<Seg
   const out = new Map<Segment, string>();
   let item: Segment[] = [];
   let note: string | null = null;
-  const close = () => { if (note) for (const l of item) out.set(l, note); item = []; note = null; };
+  const close = () => {
+    if (note) for (const l of item) out.set(l, note);
+    item = [];
+    note = null;
+  };
   for (const line of all) {
     if (startsItem(line)) close();
     item.push(line);
@@ -55,7 +65,10 @@ export function itemDepartments(all: Segment[], ctx: DepartmentContext): Map<Seg
     if (m) note ??= departmentList(m[1]!, ctx);
     else if (line.text.includes('|')) {
       // A flattened table row with a department cell (1 | 浙有善育 | 新增托位525个 | 卫生健康局 | …).
-      const cell = line.text.split('|').map((c) => c.trim()).find((c) => DEPARTMENT_CELL.test(c));
+      const cell = line.text
+        .split('|')
+        .map((c) => c.trim())
+        .find((c) => DEPARTMENT_CELL.test(c));
       if (cell) note ??= departmentList(cell, ctx);
     }
   }
@@ -71,8 +84,10 @@ export function speakerDepartment(line: Segment, ctx: DepartmentContext): string
   if (isHeading(line.text)) return found[0]!.entry.name;
   for (const f of found) {
     // The city may stand before the department: 新乡市教育局, 襄阳市发展和改革委员会.
-    const before = line.text.slice(0, f.start).replace(/[\u4e00-\u9fa5]{2,4}市$/, '').replace(/^.*?([\u4e00-\u9fa5]{2,4})$/, (all, name: string) =>
-      isCityShortName(name, ctx.registry) ? all.slice(0, -name.length) : all);
+    const before = line.text
+      .slice(0, f.start)
+      .replace(/[\u4e00-\u9fa5]{2,4}市$/, '')
+      .replace(/^.*?([\u4e00-\u9fa5]{2,4})$/, (all, name: string) => (isCityShortName(name, ctx.registry) ? all.slice(0, -name.length) : all));
     const after = line.text.slice(f.end);
     if (SPEAKER_AFTER.test(after) || before === '' || /[,,。:;\s]$/.test(before)) return f.entry.name;
   }

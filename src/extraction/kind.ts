@@ -82,9 +82,11 @@ export function classifyKind(c: KindContext): Kind {
 }
 
 /** Plans and programmes announce themselves in their opening lines. */
-const PLAN_WORDS = /(特制定本|制定本(实施)?方案|实施方案|安排方案|工作方案|行动方案|行动计划|工作要点|任务清单|任务分工|量化目标任务|要办的|拟办|将办|票决|计划项目|完成时限)/;
+const PLAN_WORDS =
+  /(特制定本|制定本(实施)?方案|实施方案|安排方案|工作方案|行动方案|行动计划|工作要点|任务清单|任务分工|量化目标任务|要办的|拟办|将办|票决|计划项目|完成时限)/;
 /** A headline announcing a year's pledges: 房山区公布2023年40件重要民生实事项目. */
-const ANNOUNCED = /(公布|发布(?!会)|确定|出炉|敲定|来了)[^,,。]{0,12}(民生实事|实事项目|为民办实事|惠民实事|民生工程)|(民生实事|实事项目)[^,,。]{0,6}(公布|发布(?!会)|出炉|来了)/;
+const ANNOUNCED =
+  /(公布|发布(?!会)|确定|出炉|敲定|来了)[^,,。]{0,12}(民生实事|实事项目|为民办实事|惠民实事|民生工程)|(民生实事|实事项目)[^,,。]{0,6}(公布|发布(?!会)|出炉|来了)/;
 /** Reports on how pledges went: 完成情况, 进展情况, 推进情况. */
 const REPORT_WORDS = /(完成情况|进展情况|推进情况|进度|已完成|全面完成|超额完成|圆满完成)/;
 
@@ -96,5 +98,8 @@ export function looksLikePlan(text: string, headline = ''): boolean {
 
 /** Whether the text reports on a list of tasks, item by item: a progress or completion report. */
 export function looksLikeTaskReport(text: string, headline = ''): boolean {
-  return REPORT_WORDS.test(`${headline}\n${text.slice(0, 300)}`) && /(推进情况|进展情况|完成情况)[::]/.test(text) || /(^|\n)\s*(\d+[.、]|[一二三四五六七八九十]+、)[^\n]*[((](责任单位|牵头单位)/.test(text);
+  return (
+    (REPORT_WORDS.test(`${headline}\n${text.slice(0, 300)}`) && /(推进情况|进展情况|完成情况)[::]/.test(text)) ||
+    /(^|\n)\s*(\d+[.、]|[一二三四五六七八九十]+、)[^\n]*[((](责任单位|牵头单位)/.test(text)
+  );
 }

@@ -5,9 +5,14 @@
 import type { Segment } from './structure.ts';
 
 /** Leading words that say nothing of what is counted: 其中, 全市, 累计, 2023年末, … */
-export const FILLER = /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在|将|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
+export const FILLER =
+  /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在|将|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
 
-export interface Label { label: string; start: number; fromSuffix: boolean }
+export interface Label {
+  label: string;
+  start: number;
+  fromSuffix: boolean;
+}
 
 export const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
@@ -47,7 +52,10 @@ export function labelFor(text: string, from: number, to: number, after: string):
 
 /** When neither side of a figure names what it counts: the clause's words, or the unit's. */
 export function fallbackLabel(clause: string, unit: string): string {
-  const words = clause.replace(/[\d.,,;;。%、:()()“”]+/g, '').replace(FILLER, '').slice(0, 12);
+  const words = clause
+    .replace(/[\d.,,;;。%、:()()“”]+/g, '')
+    .replace(FILLER, '')
+    .slice(0, 12);
   return words.length >= 2 ? words : `${unit === '%' ? '比例' : unit === 'ratio' ? '比值' : '数量'}`;
 }
 

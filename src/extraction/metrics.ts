@@ -44,8 +44,6 @@ interface Candidate extends Metric {
   section?: Topic | null;
 }
 
-
-
 /** 1 for a clause or list break, 2 for a colon (no break before a digit: 8:1, 9:30), by UTF-16 code. */
 const CLAUSE_BREAK = new Uint8Array(0x10000);
 for (const ch of ',,;;、。!?“”《') CLAUSE_BREAK[ch.charCodeAt(0)] = 1;
@@ -75,7 +73,11 @@ function enclosingSegment(segs: Segment[], index: number): Segment {
 
 /** True when the number stands inside a short quotation or a book title: “十个一”, “6+2”, 《…》. */
 function insideName(line: string, at: number): boolean {
-  for (const [open, close, max] of [['“', '”', 10], ['"', '"', 10], ['《', '》', 60]] as const) {
+  for (const [open, close, max] of [
+    ['“', '”', 10],
+    ['"', '"', 10],
+    ['《', '》', 60],
+  ] as const) {
     const o = line.lastIndexOf(open, at);
     if (o < 0) continue;
     const c = line.indexOf(close, o + 1);
@@ -107,21 +109,6 @@ function isNotAFigure(text: string, line: Segment, t: NumberToken): boolean {
 /** Eligibility conditions of a policy are not figures: 吸纳3人以上就业的,均可申报. */
 const ELIGIBILITY = /(申报条件|条件为|条件是|符合条件|可申报|均可申报|均可享受|即可申请|方可)/;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 /** Character bigrams (as two UTF-16 units in one number), to compare the contexts of two figures. */
 function bigrams(s: string): Set<number> {
   const out = new Set<number>();
@@ -147,9 +134,14 @@ function dropRestatements(cands: Candidate[]): Candidate[] {
   for (const c of cands) {
     const key = `${c.value}|${c.unit}`;
     const same = byValue.get(key);
-    const twin = same?.find((k) => k.value === c.value && k.unit === c.unit && k.kind === c.kind &&
-      (k.department === c.department || k.department === null || c.department === null) &&
-      shareBigram(k, c));
+    const twin = same?.find(
+      (k) =>
+        k.value === c.value &&
+        k.unit === c.unit &&
+        k.kind === c.kind &&
+        (k.department === c.department || k.department === null || c.department === null) &&
+        shareBigram(k, c),
+    );
     if (twin) {
       twin.qualifier = strongerQualifier(twin.qualifier, c.qualifier);
       twin.department ??= c.department;
@@ -179,9 +171,13 @@ function fnv1aByCodePoint(h: number, s: string): number {
     let c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
       const low = s.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) { c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000; i++; }
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
     }
-    h ^= c; h = Math.imul(h, 0x01000193) >>> 0;
+    h ^= c;
+    h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
 }
@@ -223,8 +219,9 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       if (isNotAFigure(text, line, t)) continue;
       const si = enclosingIndex(sentences, t.start);
       const sentence = sentences[si]!;
-      if (eligibility[si] ??= ELIGIBILITY.test(sentence.text)) continue;
-      const clause = enclosingSegment(clauses[si] ??= clausesOf(sentence), t.start);
+      eligibility[si] ??= ELIGIBILITY.test(sentence.text);
+      if (eligibility[si]) continue;
+      const clause = enclosingSegment((clauses[si] ??= clausesOf(sentence)), t.start);
       const sub = subclauseStart(text, clause.start, t.start);
       if (/^[^,,;;。]*\+/.test(text.slice(t.end, clause.end))) continue; // 1个中心+N个驿站: a model, not a count
 
@@ -233,12 +230,14 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       let unitLength: number;
       let value = t.value;
       if (ratio && /比/.test(text.slice(clause.start, t.start))) {
-        unit = 'ratio'; unitLength = ratio[0].length;
+        unit = 'ratio';
+        unitLength = ratio[0].length;
         value = t.value; // 8∶1 is read as 8 (to one), as the guideline does
         ti++; // the second number belongs to the ratio
       } else {
         if (!written) continue;
-        unit = written.unit; unitLength = written.length;
+        unit = written.unit;
+        unitLength = written.length;
       }
       // 每户安装1个 is a per-unit rule, not a total; but 平均每 is an average, 每人每月800元 a standard
       // and 每千人口3.9人 a rate.
@@ -258,7 +257,10 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         clauseBefore: text.slice(clause.start, t.start),
         clauseAfter: text.slice(spanEnd, clause.end),
         sentenceBefore: text.slice(sentence.start, t.start),
-        unit, plan: ctx.plan, forwardLooking, yearRelation,
+        unit,
+        plan: ctx.plan,
+        forwardLooking,
+        yearRelation,
         taskLine: !!ctx.taskReport && TASK_LINE.test(line.text),
         column: pipeColumns && line.text.includes('|') ? pipeColumn(line, t.start, pipeColumns) : undefined,
       });
@@ -269,7 +271,10 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       const labelFrom = subclauseStart(text, clause.start, t.start - q.before);
       const { label, start: labelStart, fromSuffix } = labelFor(text, labelFrom, t.start - q.before, text.slice(spanEnd, line.end));
       // Spans never overlap, so each can be marked in the text on its own.
-      const spanStart = Math.max(lastSpanEnd, fromSuffix ? t.start - q.before : wordStartWithin(words ??= segmenter.segment(line.text), line, labelStart, t.start - q.before, 10));
+      const spanStart = Math.max(
+        lastSpanEnd,
+        fromSuffix ? t.start - q.before : wordStartWithin((words ??= segmenter.segment(line.text)), line, labelStart, t.start - q.before, 10),
+      );
       const nextStart = lineTokens[ti + 1]?.start ?? line.end;
       const spanStop = Math.min(Math.max(spanEnd, nextStart), spanEnd + (fromSuffix ? Math.min(label.length, 6) : 0));
       lastSpanEnd = spanStop;
@@ -279,15 +284,34 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       // 分别提高到不低于740元/月和485元/月: the second figure shares the first one's qualifier.
       const previous = out[out.length - 1];
       let qualifier = q.qualifier;
-      if (qualifier === 'exact' && previous && previous.end <= t.start && /^(和|、|及|与)$/.test(text.slice(previous.end, t.start)) &&
-        /分别/.test(text.slice(clause.start, t.start))) qualifier = previous.qualifier;
+      if (
+        qualifier === 'exact' &&
+        previous &&
+        previous.end <= t.start &&
+        /^(和|、|及|与)$/.test(text.slice(previous.end, t.start)) &&
+        /分别/.test(text.slice(clause.start, t.start))
+      )
+        qualifier = previous.qualifier;
 
       out.push({
-        id: metricId(value, unit, span), value, unit, qualifier, kind, year, department,
-        label: label || fallbackLabel(text.slice(clause.start, clause.end), unit), text: span, start: t.start, end: spanEnd,
+        id: metricId(value, unit, span),
+        value,
+        unit,
+        qualifier,
+        kind,
+        year,
+        department,
+        label: label || fallbackLabel(text.slice(clause.start, clause.end), unit),
+        text: span,
+        start: t.start,
+        end: spanEnd,
         context: label + text.slice(spanEnd, clause.end).slice(0, 30),
-        sentence: sentence.start, item, changeFrom: startsChange(sentence, t, text),
-        clauseText: text.slice(clause.start, clause.end), sentenceText: sentence.text, section: sectionTopic,
+        sentence: sentence.start,
+        item,
+        changeFrom: startsChange(sentence, t, text),
+        clauseText: text.slice(clause.start, clause.end),
+        sentenceText: sentence.text,
+        section: sectionTopic,
       });
     }
   }
@@ -297,9 +321,23 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
     const year = cell.kind === 'target' ? plannedYear : actualYear;
     const department = cell.department ? departmentList(cell.department, ctx) : null;
     return {
-      id: metricId(cell.value, cell.unit, span), value: cell.value, unit: cell.unit, qualifier: cell.qualifier, kind: cell.kind, year, department,
-      label: cell.label, text: span, start: cell.line.start, end: cell.line.end, context: cell.label,
-      sentence: cell.row, item: cell.row, row: cell.label, clauseText: cell.label, sentenceText: cell.label,
+      id: metricId(cell.value, cell.unit, span),
+      value: cell.value,
+      unit: cell.unit,
+      qualifier: cell.qualifier,
+      kind: cell.kind,
+      year,
+      department,
+      label: cell.label,
+      text: span,
+      start: cell.line.start,
+      end: cell.line.end,
+      context: cell.label,
+      sentence: cell.row,
+      item: cell.row,
+      row: cell.label,
+      clauseText: cell.label,
+      sentenceText: cell.label,
     };
   });
   const all = fromTables.length ? [...dropRestatements(out), ...fromTables].sort((a, b) => a.start - b.start) : dropRestatements(out);
@@ -320,9 +358,17 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
     used.set(c.id, n);
     // The metric without the candidate's working fields, its keys in the order files are written in.
     return {
-      id: n === 1 ? c.id : `${c.id}-${n}`, value: c.value, unit: c.unit, qualifier: c.qualifier, kind: c.kind,
-      year: c.year, department: c.department, label: labels[i]!, text: c.text,
-      pledge: pledges[i] ?? null, topic: topicOf(c.label, c.clauseText, c.sentenceText, c.department, c.section ?? null, c),
+      id: n === 1 ? c.id : `${c.id}-${n}`,
+      value: c.value,
+      unit: c.unit,
+      qualifier: c.qualifier,
+      kind: c.kind,
+      year: c.year,
+      department: c.department,
+      label: labels[i]!,
+      text: c.text,
+      pledge: pledges[i] ?? null,
+      topic: topicOf(c.label, c.clauseText, c.sentenceText, c.department, c.section ?? null, c),
     };
   });
 }

@@ -38,7 +38,10 @@ function simplify(s: string): string {
   const out = toSimplified!(s);
   if (out.length === s.length) return out;
   // A phrase conversion changed the length: fall back to character by character so offsets hold.
-  return Array.from(s, (ch) => { const c = toSimplified!(ch); return c.length === ch.length ? c : ch; }).join('');
+  return Array.from(s, (ch) => {
+    const c = toSimplified!(ch);
+    return c.length === ch.length ? c : ch;
+  }).join('');
 }
 
 /** True when the text holds characters that only traditional script uses. */
@@ -99,7 +102,9 @@ export function normalizeView(original: string): TextView {
       li = next - 1;
       continue;
     }
-    parts.push('\n'); origin[length++] = pos; pos += 1;
+    parts.push('\n');
+    origin[length++] = pos;
+    pos += 1;
   }
   origin[length++] = original.length;
   return { text: parts.join(''), origin: origin.subarray(0, length), original };

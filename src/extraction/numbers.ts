@@ -6,9 +6,35 @@
  */
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 洞: 0, 一: 1, 壹: 1, 幺: 1, 二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 俩: 2, 倆: 2,
-  三: 3, 叁: 3, 參: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 陸: 6, 七: 7, 柒: 7,
-  八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  洞: 0,
+  一: 1,
+  壹: 1,
+  幺: 1,
+  二: 2,
+  贰: 2,
+  貳: 2,
+  两: 2,
+  兩: 2,
+  俩: 2,
+  倆: 2,
+  三: 3,
+  叁: 3,
+  參: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  陸: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 什: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, 兆: 1e12 };
@@ -39,7 +65,9 @@ export function scaleDecimal(decimal: string, power: number): number {
 
 /** Parses an Arabic number with optional thousands separators: "1,234.5" → 1234.5. */
 export function parseArabic(raw: string): number | null {
-  const s = toHalfWidth(raw).replace(/[,,\s]/g, '').replace(/^\+/, '');
+  const s = toHalfWidth(raw)
+    .replace(/[,,\s]/g, '')
+    .replace(/^\+/, '');
   if (!/^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
   return Number(s);
 }
@@ -57,7 +85,11 @@ function parseDigitSequence(s: string): number | null {
 
 /** 廿 (20), 卅 (30), 卌 (40): older compound numerals, spelled out. */
 function expandCompounds(s: string): string {
-  return s.replace(/廿/g, '二十').replace(/卅/g, '三十').replace(/卌/g, '四十').replace(/[万萬][万萬]/g, '亿');
+  return s
+    .replace(/廿/g, '二十')
+    .replace(/卅/g, '三十')
+    .replace(/卌/g, '四十')
+    .replace(/[万萬][万萬]/g, '亿');
 }
 
 /**
@@ -93,25 +125,36 @@ export function parseChineseInteger(raw: string): number | null {
     if (isDigit(t)) {
       const d = /^\d+$/.test(t) ? Number(t) : DIGITS[t]!;
       if (digit !== null && !sawZero) return null; // two numbers in a row inside a place number: 十一十二
-      if (d === 0 && DIGITS[t] !== undefined) { sawZero = true; lastUnit = 0; continue; }
-      digit = d; digitIsChinese = DIGITS[t] !== undefined;
+      if (d === 0 && DIGITS[t] !== undefined) {
+        sawZero = true;
+        lastUnit = 0;
+        continue;
+      }
+      digit = d;
+      digitIsChinese = DIGITS[t] !== undefined;
       continue;
     }
     const small = SMALL_UNITS[t];
     if (small !== undefined) {
       if (small >= (lastUnit || Infinity) && section > 0 && lastUnit < 1e4) return null; // 百十一 without 一: malformed order
       section += (digit ?? 1) * small;
-      digit = null; sawZero = false; lastUnit = small;
+      digit = null;
+      sawZero = false;
+      lastUnit = small;
       continue;
     }
     const big = BIG_UNITS[t];
     if (big !== undefined) {
       section += pendingDigit(digit, digitIsChinese, lastUnit, sawZero, true);
       if (section === 0 && total === 0) section = 1;
-      if (big > lastBig) total = (total + section) * big; // 一万亿: the larger unit applies to all before it
+      if (big > lastBig)
+        total = (total + section) * big; // 一万亿: the larger unit applies to all before it
       else total += section * big;
       lastBig = big;
-      section = 0; digit = null; sawZero = false; lastUnit = big;
+      section = 0;
+      digit = null;
+      sawZero = false;
+      lastUnit = big;
       continue;
     }
     return null;
@@ -166,8 +209,10 @@ export function parseNumber(raw: string): number | null {
   let s = half.replace(/\s+/g, '');
   if (!s || s.length > 64) return null;
   let sign = 1;
-  if (/^[-−负負]/.test(s)) { sign = -1; s = s.slice(1); }
-  else if (/^[+正]/.test(s)) s = s.slice(1);
+  if (/^[-−负負]/.test(s)) {
+    sign = -1;
+    s = s.slice(1);
+  } else if (/^[+正]/.test(s)) s = s.slice(1);
   s = s.replace(/[%%‰]$/, '');
   if (!s) return null;
   const value = parseUnsigned(s);
@@ -185,7 +230,7 @@ function parseUnsigned(s: string): number | null {
     const jiao = money[2] ? parseUnsigned(money[2]) : 0;
     const fen = money[3] ? parseUnsigned(money[3]) : 0;
     if (yuan === null || jiao === null || fen === null || jiao > 9 || fen > 9) return null;
-    return Math.round((yuan * 100 + jiao * 10 + fen)) / 100;
+    return Math.round(yuan * 100 + jiao * 10 + fen) / 100;
   }
   // 一又十分一 = 1 + 1/10.
   const mixedFraction = /^(.+?)又(.+)$/.exec(s);
@@ -212,7 +257,7 @@ function parseUnsigned(s: string): number | null {
   const mixed = /^(\d+(?:[,,]\d{3})*(?:\.\d+)?)([十百千万萬亿億兆]+)(.*)$/.exec(s);
   if (mixed) {
     const [, numText, mags, rest] = mixed as unknown as [string, string, string, string];
-    if (!numText.includes('.') && /^[零〇]/.test(rest) || (!numText.includes('.') && rest && !/^\d/.test(rest) && parseChineseInteger(s) !== null)) {
+    if ((!numText.includes('.') && /^[零〇]/.test(rest)) || (!numText.includes('.') && rest && !/^\d/.test(rest) && parseChineseInteger(s) !== null)) {
       return parseChineseInteger(s);
     }
     let power = 0;
@@ -237,7 +282,8 @@ export interface NumberToken {
   chinese: boolean;
 }
 
-const ARABIC_WITH_MAGNITUDE = /\d+\/\d+(?![\d/])|\d+(?:,\d{3})+(?:\.\d+)?(?:[万萬亿億千]+)?|\d+(?:\.\d+)?(?:[万萬亿億]{1,2}|千[万萬]|百[万萬]|千(?![瓦伏克米帕]))?/y;
+const ARABIC_WITH_MAGNITUDE =
+  /\d+\/\d+(?![\d/])|\d+(?:,\d{3})+(?:\.\d+)?(?:[万萬亿億千]+)?|\d+(?:\.\d+)?(?:[万萬亿億]{1,2}|千[万萬]|百[万萬]|千(?![瓦伏克米帕]))?/y;
 const CHINESE_FRACTION = new RegExp(`[${'零〇一二两三四五六七八九十百千万'}]+分之[${'零〇一二两三四五六七八九十百千万点'}]+`, 'y');
 const CHINESE_RUN = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+`, 'y');
 
@@ -260,7 +306,10 @@ export function scanNumbers(text: string): NumberToken[] {
   let i = 0;
   while (i < text.length) {
     // Most characters start no number: test them by code (a regular expression costs more per call than it saves).
-    if (NUMBER_START[text.charCodeAt(i)] === 0) { i++; continue; }
+    if (NUMBER_START[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
     const ch = text[i]!;
     if (ch >= '0' && ch <= '9') {
       SPACED_THOUSANDS.lastIndex = i;
@@ -275,11 +324,21 @@ export function scanNumbers(text: string): NumberToken[] {
       const raw = m ? m[0] : ch;
       // 1/3 of a group; never a piece of a date (2008/08/08) or a path.
       const slash = text[i - 1] === '/' || text[i - 1] === '.' ? null : /^(\d+)\/(\d+)$/.exec(raw);
-      if (/^\d+\/\d+$/.test(raw) && !slash) { i += raw.indexOf('/'); continue; }
+      if (/^\d+\/\d+$/.test(raw) && !slash) {
+        i += raw.indexOf('/');
+        continue;
+      }
       const value = slash ? (Number(slash[2]) ? Number(slash[1]) / Number(slash[2]) : null) : parseNumber(raw);
       // 负0.2: a written minus sign belongs to the number.
       const negative = text[i - 1] === '负' || text[i - 1] === '負';
-      if (value !== null) out.push({ start: negative ? i - 1 : i, end: i + raw.length, raw: negative ? text[i - 1] + raw : raw, value: negative ? -value : value, chinese: false });
+      if (value !== null)
+        out.push({
+          start: negative ? i - 1 : i,
+          end: i + raw.length,
+          raw: negative ? text[i - 1] + raw : raw,
+          value: negative ? -value : value,
+          chinese: false,
+        });
       i += raw.length;
       continue;
     }

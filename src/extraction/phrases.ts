@@ -3,7 +3,11 @@
  * two characters, longest first, so each position costs at most one map lookup (a regular
  * expression with hundreds of alternatives tries them all at every position).
  */
-export interface PhraseHit { start: number; end: number; phrase: string }
+export interface PhraseHit {
+  start: number;
+  end: number;
+  phrase: string;
+}
 
 export class PhraseMatcher {
   /** Phrases of two or more characters by their first two UTF-16 codes, longest first. */
@@ -17,7 +21,10 @@ export class PhraseMatcher {
     for (const p of new Set(phrases)) {
       if (!p) continue;
       this.starts[p.charCodeAt(0)] = 1;
-      if (p.length === 1) { this.singles.add(p.charCodeAt(0)); continue; }
+      if (p.length === 1) {
+        this.singles.add(p.charCodeAt(0));
+        continue;
+      }
       const key = p.charCodeAt(0) * 0x10000 + p.charCodeAt(1);
       const list = this.byPair.get(key);
       if (list) list.push(p);

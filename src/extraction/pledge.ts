@@ -43,7 +43,13 @@ export function dice(a: string, b: string): number {
   if (!A.length || !pool.length) return 0;
   const total = A.length + pool.length;
   let n = 0;
-  for (const x of A) { const i = pool.indexOf(x); if (i >= 0) { n++; pool.splice(i, 1); } }
+  for (const x of A) {
+    const i = pool.indexOf(x);
+    if (i >= 0) {
+      n++;
+      pool.splice(i, 1);
+    }
+  }
   return (2 * n) / total;
 }
 
@@ -59,12 +65,20 @@ export const what = (label: string) => label.replace(HOW, '') || label;
 export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
   const group = figures.map((_, i) => i); // union-find over figure indexes
   const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i]!)));
-  const join = (a: number, b: number) => { group[find(b)] = find(a); };
+  const join = (a: number, b: number) => {
+    group[find(b)] = find(a);
+  };
   const linked = new Set<number>();
   const taken = new Set<number>(); // targets a result has been joined to
   const link = (a: number, b: number) => {
-    join(a, b); linked.add(a); linked.add(b);
-    for (const [t, r] of [[a, b], [b, a]] as const) if (figures[t]!.kind === 'target' && figures[r]!.kind === 'actual') taken.add(t);
+    join(a, b);
+    linked.add(a);
+    linked.add(b);
+    for (const [t, r] of [
+      [a, b],
+      [b, a],
+    ] as const)
+      if (figures[t]!.kind === 'target' && figures[r]!.kind === 'actual') taken.add(t);
   };
 
   figures.forEach((f, i) => {
@@ -100,7 +114,10 @@ export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
     if (f.kind !== 'target' || !GENERIC_TARGET.test(what(f.label))) return;
     for (const j of [i - 1, i + 1]) {
       const g = figures[j];
-      if (g && g.kind === 'actual' && g.unit === f.unit && g.sentence === f.sentence) { link(j, i); break; }
+      if (g && g.kind === 'actual' && g.unit === f.unit && g.sentence === f.sentence) {
+        link(j, i);
+        break;
+      }
     }
   });
   figures.forEach((f, i) => {
@@ -113,9 +130,15 @@ export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
       // Only in the same item: across paragraphs, similar words are as often other measures (申报数 of 创业项目).
       if (t.kind !== 'target' || t.unit !== f.unit || j === i || t.item !== f.item) continue;
       const score = dice(what(t.label), what(f.label)) - (j > i ? 0.1 : 0);
-      if (score >= 0.5 && score > bestScore) { best = j; bestScore = score; }
+      if (score >= 0.5 && score > bestScore) {
+        best = j;
+        bestScore = score;
+      }
     }
-    if (best >= 0) { link(best, i); return; }
+    if (best >= 0) {
+      link(best, i);
+      return;
+    }
     // Else the target right before it: the nearest figure of its unit in its item, if that is a target
     // no other result has taken (新建市政燃气管网60公里 … 已新建62.675公里).
     for (let j = i - 1; j >= 0 && figures[j]!.item === f.item; j--) {

@@ -18,7 +18,12 @@ const AFTER: Array<[RegExp, Qualifier]> = [
   [/^(余|多)/, 'more-than'],
 ];
 
-export interface QualifierRead { qualifier: Qualifier; before: number; inner: number; after: number }
+export interface QualifierRead {
+  qualifier: Qualifier;
+  before: number;
+  inner: number;
+  after: number;
+}
 
 /**
  * Reads the qualifier of a number from the text before it, between it and its unit,
@@ -27,14 +32,25 @@ export interface QualifierRead { qualifier: Qualifier; before: number; inner: nu
 export function readQualifier(beforeText: string, innerText: string, afterText: string): QualifierRead {
   const out: QualifierRead = { qualifier: 'exact', before: 0, inner: 0, after: 0 };
   const inner = INNER.exec(innerText);
-  if (inner) { out.qualifier = 'more-than'; out.inner = inner[0].length; }
+  if (inner) {
+    out.qualifier = 'more-than';
+    out.inner = inner[0].length;
+  }
   for (const [re, q] of AFTER) {
     const m = re.exec(afterText);
-    if (m) { if (out.qualifier === 'exact' || q !== 'more-than') out.qualifier = q; out.after = m[0].length; break; }
+    if (m) {
+      if (out.qualifier === 'exact' || q !== 'more-than') out.qualifier = q;
+      out.after = m[0].length;
+      break;
+    }
   }
   for (const [re, q] of BEFORE) {
     const m = re.exec(beforeText);
-    if (m) { if (out.qualifier === 'exact') out.qualifier = q; out.before = m[0].length; break; }
+    if (m) {
+      if (out.qualifier === 'exact') out.qualifier = q;
+      out.before = m[0].length;
+      break;
+    }
   }
   return out;
 }

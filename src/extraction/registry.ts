@@ -25,7 +25,7 @@ export function departmentsOf(registry: Registry, city: string | null): Departme
     const names = shorts.flatMap((short) => [expand(d.name, short), ...d.aliases.map((a) => expand(a, short))]);
     return [{ name: names[0]!, slug: d.slug, aliases: names.slice(1) }];
   });
-  return [...common, ...(city ? registry.cityDepartments[city] ?? [] : [])];
+  return [...common, ...(city ? (registry.cityDepartments[city] ?? []) : [])];
 }
 
 function namesFor(registry: Registry, city: string | null): Array<[string, DepartmentEntry]> {
@@ -129,7 +129,10 @@ function isWholeWord(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 6);
   const window = text.slice(from, Math.min(text.length, end + 6));
   const bounds = new Set<number>();
-  for (const s of wordSegmenter.segment(window)) { bounds.add(from + s.index); bounds.add(from + s.index + s.segment.length); }
+  for (const s of wordSegmenter.segment(window)) {
+    bounds.add(from + s.index);
+    bounds.add(from + s.index + s.segment.length);
+  }
   return bounds.has(start) && (bounds.has(end) || !/[\u4e00-\u9fa5]/.test(text[end] ?? ''));
 }
 
@@ -151,7 +154,8 @@ export function detectCity(text: string, registry: Registry, headline = ''): Cit
       for (const name of new Set([place.name, ...(place.aliases ?? [])])) {
         if (name.length < 2) continue;
         const list = byName.get(name);
-        if (list) list.push(place); else byName.set(name, [place]);
+        if (list) list.push(place);
+        else byName.set(name, [place]);
       }
     }
     m = { phrases: new PhraseMatcher(byName.keys()), byName, byFullName: new Map(registry.cities.map((c) => [c.name, c])) };
@@ -159,7 +163,10 @@ export function detectCity(text: string, registry: Registry, headline = ''): Cit
   }
   const own = new Map<CityEntry, number>(); // mentions of each place itself
   // The headline says what the text is about better than a masthead (北京青年报) does: its mentions count three times.
-  for (const [source, weight] of [[text, 1], [headline, 2]] as const) {
+  for (const [source, weight] of [
+    [text, 1],
+    [headline, 2],
+  ] as const) {
     for (const hit of m.phrases.find(source)) {
       const places = m.byName.get(hit.phrase)!;
       // A county's name inside a longer word is no mention of it: 新建区域 is not 新建区, 完成安装 not 成安.
@@ -179,7 +186,10 @@ export function detectCity(text: string, registry: Registry, headline = ''): Cit
   let bestScore = 0;
   for (const city of registry.cities) {
     const score = cityScore.get(city) ?? 0;
-    if (score > bestScore) { best = city; bestScore = score; }
+    if (score > bestScore) {
+      best = city;
+      bestScore = score;
+    }
   }
   if (!best) return null;
   const counties = [...own].filter(([p]) => p.parent === best!.name).sort((a, b) => b[1] - a[1]);

@@ -9,7 +9,8 @@ import { detectCity } from './registry.ts';
 import { isHeading } from './structure.ts';
 import type { ExtractedReport, Metric, Registry } from './types.ts';
 
-const NOT_A_TITLE = /^([一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[.、]|□|记者|通讯员|全媒体记者|来源|來源|作者|责任编辑|責任編輯|当前位置|您的位置|发布|發布)|摄\)?$|^\d{4}[-年]/;
+const NOT_A_TITLE =
+  /^([一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[.、]|□|记者|通讯员|全媒体记者|来源|來源|作者|责任编辑|責任編輯|当前位置|您的位置|发布|發布)|摄\)?$|^\d{4}[-年]/;
 /** Site furniture: a navigation bar (首页, 互动, 动态 …) or a row of short links separated by spaces. */
 const NAVIGATION = /(首页|首頁|互动|互動|动态|動態|登录|登錄|注册|註冊|导航|導航|主办|主辦|[>»›])|^(\S{1,6}\s+){3,}\S{1,6}$/;
 /** "原标题:…" names the story's own headline. */
@@ -41,7 +42,10 @@ function reportYear(metrics: Metric[], fallback: number | null): number | null {
   return years.length ? Math.max(...years) : fallback;
 }
 
-export interface ReportExtras { outlet: string | null; removed: string[] }
+export interface ReportExtras {
+  outlet: string | null;
+  removed: string[];
+}
 
 export interface ExtractOptions {
   /** The place the text is about, when the text never names it (the editor says it: --city 眉山市). */
@@ -58,7 +62,7 @@ export function extractReport(source: string, registry: Registry, options: Extra
   const headline = findTitle(cleaned.body) ?? '';
   const city = options.city ?? detectCity(view.text, registry, normalizeView(headline).text)?.name ?? options.known?.city ?? null;
   const found = documentTime(toHalfWidth(source), toHalfWidth(headline));
-  const givenYear = options.year ?? (found.year === null && found.period === null ? options.known?.year ?? undefined : undefined);
+  const givenYear = options.year ?? (found.year === null && found.period === null ? (options.known?.year ?? undefined) : undefined);
   const time = givenYear ? { ...found, period: givenYear, year: found.year ?? givenYear } : found;
   const head = normalizeView(headline).text;
   const plan = looksLikePlan(view.text, head);
@@ -67,7 +71,14 @@ export function extractReport(source: string, registry: Registry, options: Extra
   const departments = [...new Set(metrics.flatMap((m) => (m.department ? m.department.split('、') : [])))];
   const title = headline || `${city ?? ''}${year ?? ''}年民生实事${plan ? '实施方案' : '报告'}`;
   return {
-    title, city, year, published: time.published, departments, metrics,
-    body: cleaned.body, outlet: cleaned.outlet, removed: cleaned.removed,
+    title,
+    city,
+    year,
+    published: time.published,
+    departments,
+    metrics,
+    body: cleaned.body,
+    outlet: cleaned.outlet,
+    removed: cleaned.removed,
   };
 }

@@ -39,7 +39,8 @@ function columnOf(text: string): Column | null {
 
 const NUMBER_CELL = /^\s*(\d+(?:\.\d+)?)\s*$/;
 /** A row's label: what it counts, its unit in brackets at the end (城镇新增就业(人), 城镇登记失业率低于(%)). */
-const ROW_LABEL = /^\s*(?:\d+\*?\s+)?((?=[^()]*[\u4e00-\u9fa5])[^()]{2,60}?)\s*\((人次|人|户|个|家|所|套|座|公里|千米|万元|亿元|元|%|平方米|万平方米|亩|张|条|次|场|项|台|辆|吨)\)\s*$/;
+const ROW_LABEL =
+  /^\s*(?:\d+\*?\s+)?((?=[^()]*[\u4e00-\u9fa5])[^()]{2,60}?)\s*\((人次|人|户|个|家|所|套|座|公里|千米|万元|亿元|元|%|平方米|万平方米|亩|张|条|次|场|项|台|辆|吨)\)\s*$/;
 const DEPARTMENT_END = /(局|委|委员会|办公室|办|中心|政府|团市委|妇联|总工会|残联|公司|集团)、?$/;
 const STATUS = /^(超额完成|已完成|未完成|基本完成|达到时间进度|正在推进|推进中|序时推进)$/;
 
@@ -94,13 +95,26 @@ export function tableCells(lines: Segment[]): TableCell[] {
         // 万元, 亿元, 万平方米: the magnitude goes into the number, parsed exactly as any other (no float drift).
         const magnitude = /^[万亿](?=.)/.exec(written)?.[0] ?? '';
         row.cells.push({
-          line, value: parseNumber(number[1] + magnitude)!, unit: written.slice(magnitude.length), kind, label: row.label, row: row.start,
-          department: null, qualifier: kind === 'target' ? row.qualifier : 'exact',
+          line,
+          value: parseNumber(number[1] + magnitude)!,
+          unit: written.slice(magnitude.length),
+          kind,
+          label: row.label,
+          row: row.start,
+          department: null,
+          qualifier: kind === 'target' ? row.qualifier : 'exact',
         });
         continue;
       }
       // A department's name between the row's numbers, perhaps wrapped over two cells (市人力资源 / 社会保障局).
-      if (kind && row.cells.length > 0 && text.length <= 20 && !STATUS.test(text) && (DEPARTMENT_END.test(text) || row.dept.length || /^(市|区|县|州)/.test(text))) row.dept.push(text);
+      if (
+        kind &&
+        row.cells.length > 0 &&
+        text.length <= 20 &&
+        !STATUS.test(text) &&
+        (DEPARTMENT_END.test(text) || row.dept.length || /^(市|区|县|州)/.test(text))
+      )
+        row.dept.push(text);
     }
     endRow();
     i = j;
@@ -111,8 +125,13 @@ export function tableCells(lines: Segment[]): TableCell[] {
 /** A pipe table's header that names a target column and a progress column (省工作目标 | 牵头单位 | 1-6月进展情况). */
 /** The columns of a pipe table's header (序号 | 项目 | 省工作目标 | 牵头单位 | 1-6月进展情况 | …), or null when no line is one. */
 export function pipeHeader(all: Segment[]): Array<Column | null> | null {
-  const line = all.find((l) => (l.text.match(/\|/g)?.length ?? 0) >= 3 && /目标|任务/.test(l.text) && /进展|进度|完成情况/.test(l.text) &&
-    !/\d{2,}/.test(l.text.replace(/\d+\s*[-—]\s*\d+月/g, '')));
+  const line = all.find(
+    (l) =>
+      (l.text.match(/\|/g)?.length ?? 0) >= 3 &&
+      /目标|任务/.test(l.text) &&
+      /进展|进度|完成情况/.test(l.text) &&
+      !/\d{2,}/.test(l.text.replace(/\d+\s*[-—]\s*\d+月/g, '')),
+  );
   return line ? cellsOf(line.text).map((c) => columnOf(c.trim())) : null;
 }
 

@@ -4,17 +4,42 @@
  * then its department; else 其他.
  */
 export const TOPICS = [
-  '就业创业', '教育', '医疗卫生', '养老服务', '社会救助与保障', '住房与社区', '交通出行', '生态环境',
-  '供水与水利', '文化体育', '城市设施', '农业农村', '政务与营商', '财政投入', '其他',
+  '就业创业',
+  '教育',
+  '医疗卫生',
+  '养老服务',
+  '社会救助与保障',
+  '住房与社区',
+  '交通出行',
+  '生态环境',
+  '供水与水利',
+  '文化体育',
+  '城市设施',
+  '农业农村',
+  '政务与营商',
+  '财政投入',
+  '其他',
 ] as const;
 
 export type Topic = (typeof TOPICS)[number];
 
 /** Each topic's page address (/topics/SLUG/). */
 export const TOPIC_SLUGS: Record<Topic, string> = {
-  就业创业: 'employment', 教育: 'education', 医疗卫生: 'health', 养老服务: 'elderly-care', 社会救助与保障: 'social-assistance',
-  住房与社区: 'housing', 交通出行: 'transport', 生态环境: 'environment', 供水与水利: 'water', 文化体育: 'culture-sports',
-  城市设施: 'urban-facilities', 农业农村: 'rural', 政务与营商: 'government-services', 财政投入: 'public-finance', 其他: 'other',
+  就业创业: 'employment',
+  教育: 'education',
+  医疗卫生: 'health',
+  养老服务: 'elderly-care',
+  社会救助与保障: 'social-assistance',
+  住房与社区: 'housing',
+  交通出行: 'transport',
+  生态环境: 'environment',
+  供水与水利: 'water',
+  文化体育: 'culture-sports',
+  城市设施: 'urban-facilities',
+  农业农村: 'rural',
+  政务与营商: 'government-services',
+  财政投入: 'public-finance',
+  其他: 'other',
 };
 
 /** Words by topic, in the order they are tried: the more specific topics come before the broader ones. */
@@ -22,7 +47,10 @@ const WORDS: Array<[Topic, RegExp]> = [
   // The pledges themselves (30项民生实事, 68件为民办实事项目), science and industry: none of the fourteen.
   ['其他', /民生实事|实事项目|办实事|惠民实事|民生工程|重点工程|创新|科技|产学研|技术成果|产业链|规模以上|工业|制造业|专利|研发|食品安全|消防|网格/],
   ['养老服务', /养老|老年|敬老|适老|助餐|幸福院|居家.{0,4}服务|护理型床位|颐养/],
-  ['社会救助与保障', /低保|救助|特困|残疾|残障|孤儿|困境儿童|社保|社会保险|医保|医疗保障|参保|参合|新农合|城乡居民医疗保险|报销|退役军人|法律援助|优抚|临时救助|殡葬|公墓/],
+  [
+    '社会救助与保障',
+    /低保|救助|特困|残疾|残障|孤儿|困境儿童|社保|社会保险|医保|医疗保障|参保|参合|新农合|城乡居民医疗保险|报销|退役军人|法律援助|优抚|临时救助|殡葬|公墓/,
+  ],
   ['就业创业', /就业|创业|失业|岗位|招聘|职业技能|技能|培训|人才|劳动者|务工|返乡|稳岗|零工/],
   ['教育', /学校|学位|幼儿园|托育|托位|托幼|学前|中小学|义务教育|校舍|教师|学生|高校|教育|课桌|校园|职业院校/],
   ['医疗卫生', /医院|医疗|卫生院|卫生室|村医|诊所|门诊|号源|家庭医生|健康|疾控|疫苗|筛查|HPV|两癌|妇幼|孕|体检|急救|药/],
@@ -39,10 +67,21 @@ const WORDS: Array<[Topic, RegExp]> = [
 
 /** Departments' usual topics, for a figure whose words name none. */
 const BY_DEPARTMENT: Array<[RegExp, Topic]> = [
-  [/人力资源|人社/, '就业创业'], [/教育|教体|教委/, '教育'], [/卫生健康|卫健|医院/, '医疗卫生'], [/医疗保障|医保/, '社会救助与保障'],
-  [/民政/, '社会救助与保障'], [/残疾人|残联/, '社会救助与保障'], [/住房|住建|房管/, '住房与社区'], [/交通|公交/, '交通出行'],
-  [/生态环境|环保|园林|林业/, '生态环境'], [/水利|水务/, '供水与水利'], [/文化|体育|文旅/, '文化体育'],
-  [/城市管理|城管|燃气|供电|通信/, '城市设施'], [/农业|乡村振兴/, '农业农村'], [/审批|政务|数据|市场监/, '政务与营商'], [/财政/, '财政投入'],
+  [/人力资源|人社/, '就业创业'],
+  [/教育|教体|教委/, '教育'],
+  [/卫生健康|卫健|医院/, '医疗卫生'],
+  [/医疗保障|医保/, '社会救助与保障'],
+  [/民政/, '社会救助与保障'],
+  [/残疾人|残联/, '社会救助与保障'],
+  [/住房|住建|房管/, '住房与社区'],
+  [/交通|公交/, '交通出行'],
+  [/生态环境|环保|园林|林业/, '生态环境'],
+  [/水利|水务/, '供水与水利'],
+  [/文化|体育|文旅/, '文化体育'],
+  [/城市管理|城管|燃气|供电|通信/, '城市设施'],
+  [/农业|乡村振兴/, '农业农村'],
+  [/审批|政务|数据|市场监/, '政务与营商'],
+  [/财政/, '财政投入'],
 ];
 
 const first = (text: string): Topic | null => WORDS.find(([, re]) => re.test(text))?.[0] ?? null;
@@ -58,7 +97,14 @@ export const headingTopic = (heading: string): Topic | null => first(heading);
  * then its department's, then its sentence's. Words of a weak topic (企业, 资金, 村) give way to the
  * heading's and the department's topic.
  */
-export function topicOf(label: string, clause: string, sentence: string, department: string | null, section: Topic | null = null, amount?: { value: number; unit: string }): Topic {
+export function topicOf(
+  label: string,
+  clause: string,
+  sentence: string,
+  department: string | null,
+  section: Topic | null = null,
+  amount?: { value: number; unit: string },
+): Topic {
   // Money in the hundreds of millions invested or spent across items is the budget's: 完成投资10.81亿元.
   if (amount && amount.unit === '元' && amount.value >= 1e8 && /投资|投入|支出|筹措/.test(clause)) return '财政投入';
   const own = section ?? (department ? BY_DEPARTMENT.find(([re]) => re.test(department))?.[1] : undefined);

@@ -35,8 +35,7 @@ function figureBetween(tokens: NumberToken[], from: number, to: number): boolean
 
 /** A year named in the first words of a paragraph ("2024年,市人社部门将…", "某某介绍,2023年,…") frames the section. */
 export function openingYear(mentions: YearMention[], line: Segment): number | null {
-  const m = mentions.find((y) => y.index >= line.start && y.index - line.start <= 12 && !y.relative &&
-    /^[,,]/.test(line.text.slice(y.end - line.start))); // "2022年9月" dates an event; "2024年," frames what follows
+  const m = mentions.find((y) => y.index >= line.start && y.index - line.start <= 12 && !y.relative && /^[,,]/.test(line.text.slice(y.end - line.start))); // "2022年9月" dates an event; "2024年," frames what follows
   return m ? m.year : null;
 }
 

@@ -36,7 +36,12 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, guar
 
 /** Whether a process with this pid runs (one of another user's counts too). */
 export const isProcessAlive = (pid: number): boolean => {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 };
 
 /** Removes temporary files that a killed writer left in `dir` (those of live processes stay); returns their names. */

@@ -40,7 +40,15 @@ export function extractor(registry: Registry, totalChars: number, options: PoolO
   return workerPool(registry, threads, read);
 }
 
-interface Batch { texts: string[]; known?: Array<ExtractOptions['known']>; results: ExtractedText[]; next: number; done: number; resolve: (r: ExtractedText[]) => void; reject: (e: Error) => void }
+interface Batch {
+  texts: string[];
+  known?: Array<ExtractOptions['known']>;
+  results: ExtractedText[];
+  next: number;
+  done: number;
+  resolve: (r: ExtractedText[]) => void;
+  reject: (e: Error) => void;
+}
 
 function workerPool(registry: Registry, threads: number, read: ExtractOptions): Extractor {
   const workers: Worker[] = [];
@@ -51,12 +59,17 @@ function workerPool(registry: Registry, threads: number, read: ExtractOptions): 
 
   // Texts are handed out one at a time as workers finish, so a long text does not hold up the rest.
   const feed = (w: Worker) => {
-    if (batch && batch.next < batch.texts.length) { w.postMessage({ index: batch.next, text: batch.texts[batch.next], known: batch.known?.[batch.next] }); batch.next++; }
-    else idle.push(w);
+    if (batch && batch.next < batch.texts.length) {
+      w.postMessage({ index: batch.next, text: batch.texts[batch.next], known: batch.known?.[batch.next] });
+      batch.next++;
+    } else idle.push(w);
   };
   const fail = (e: Error) => {
     failure ??= e;
-    if (batch) { batch.reject(failure); batch = null; }
+    if (batch) {
+      batch.reject(failure);
+      batch = null;
+    }
   };
   for (let i = 0; i < threads; i++) {
     const w = new Worker(new URL('./extract-worker.mjs', import.meta.url), { workerData: { registry, read } });
@@ -64,12 +77,18 @@ function workerPool(registry: Registry, threads: number, read: ExtractOptions): 
     w.on('message', (m: { ready?: true; index?: number; report?: ExtractedText }) => {
       if (!m.ready && batch) {
         batch.results[m.index!] = m.report!;
-        if (++batch.done === batch.texts.length) { const b = batch; batch = null; b.resolve(b.results); }
+        if (++batch.done === batch.texts.length) {
+          const b = batch;
+          batch = null;
+          b.resolve(b.results);
+        }
       }
       feed(w);
     });
     w.on('error', (e) => fail(new Error(`extraction worker failed: ${e.message}`)));
-    w.on('exit', (code) => { if (!closing) fail(new Error(`extraction worker stopped (exit code ${code})`)); });
+    w.on('exit', (code) => {
+      if (!closing) fail(new Error(`extraction worker stopped (exit code ${code})`));
+    });
   }
 
   return {

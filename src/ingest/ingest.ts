@@ -19,7 +19,18 @@ import type { Problem } from '../model/problem.ts';
 import { pledgeList } from '../model/pledge-status.ts';
 import { contentFile } from '../model/safe-path.ts';
 import { isSlug } from '../model/slugs.ts';
-import { baseFile, GENERATED_DIR, lineIn, readBase, readBaseStamp, readReports, REPORTS_DIR, serializeReport, textHash, type ReportOnDisk } from './report-file.ts';
+import {
+  baseFile,
+  GENERATED_DIR,
+  lineIn,
+  readBase,
+  readBaseStamp,
+  readReports,
+  REPORTS_DIR,
+  serializeReport,
+  textHash,
+  type ReportOnDisk,
+} from './report-file.ts';
 import { reportSlug } from './slug.ts';
 
 export const SEEDS_DIR = 'seeds';
@@ -44,14 +55,28 @@ export interface IngestOptions {
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
 
 /** What a run changed (or, with --dry-run, would change) in one report. */
-export interface Changes { metricsAdded: number; metricsRemoved: number; metricsChanged: number; fields: string[]; body: boolean }
+export interface Changes {
+  metricsAdded: number;
+  metricsRemoved: number;
+  metricsChanged: number;
+  fields: string[];
+  body: boolean;
+}
 
-export interface IngestEntry { source: string; report?: string; outcome: Outcome; messages: string[]; changes?: Changes }
+export interface IngestEntry {
+  source: string;
+  report?: string;
+  outcome: Outcome;
+  messages: string[];
+  changes?: Changes;
+}
 
 function describeChanges(before: ReportDoc | null, after: ReportDoc): Changes {
   const old = new Map((before?.data.metrics ?? []).map((m) => [m.id, JSON.stringify(m)]));
   const now = new Map(after.data.metrics.map((m) => [m.id, JSON.stringify(m)]));
-  const fields = before ? (['title', 'city', 'year', 'published', 'outlet', 'departments'] as const).filter((f) => JSON.stringify(before.data[f]) !== JSON.stringify(after.data[f])) : [];
+  const fields = before
+    ? (['title', 'city', 'year', 'published', 'outlet', 'departments'] as const).filter((f) => JSON.stringify(before.data[f]) !== JSON.stringify(after.data[f]))
+    : [];
   return {
     metricsAdded: [...now.keys()].filter((id) => !old.has(id)).length,
     metricsRemoved: [...old.keys()].filter((id) => !now.has(id)).length,
@@ -65,7 +90,12 @@ function describeChanges(before: ReportDoc | null, after: ReportDoc): Changes {
  * What a run did. `problems` are reasons it wrote nothing at all (a report that does not parse,
  * a slug that is not a slug): each names the file and line to fix.
  */
-export interface IngestSummary { entries: IngestEntry[]; warnings: string[]; problems: Problem[]; ok: boolean }
+export interface IngestSummary {
+  entries: IngestEntry[];
+  warnings: string[];
+  problems: Problem[];
+  ok: boolean;
+}
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
@@ -90,13 +120,19 @@ export function seedFiles(root: string, warn: (message: string) => void = () => 
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isFile() && isSeedName(entry.name)) out.push(join(dir, entry.name));
     else if (entry.isDirectory()) warn(`seeds/${entry.name}/: folders in seeds/ are not read; move its .txt files up into seeds/`);
-    else if (!entry.name.startsWith('.')) warn(`seeds/${entry.name}: not read, since only .txt files are sources; rename it to end in .txt, or move it out of seeds/`);
+    else if (!entry.name.startsWith('.'))
+      warn(`seeds/${entry.name}: not read, since only .txt files are sources; rename it to end in .txt, or move it out of seeds/`);
   }
   return out.sort();
 }
 
 /** The seed a report was read from, as a key that survives an editor's slip (002_ab.txt, 002_AB.TXT, 002_ab). */
-export const seedKey = (name: string) => basename(name).normalize('NFC').trim().toLowerCase().replace(/\.txt$/, '');
+export const seedKey = (name: string) =>
+  basename(name)
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/\.txt$/, '');
 
 /** Two metrics that say the same thing: same figure, read the same way, from the same words (a table's two 123.4% differ by row). */
 export const repeatKey = (m: Metric) => `${m.value}|${m.unit}|${m.text}|${m.kind}|${m.year}|${m.department}|${m.label}`;
@@ -117,8 +153,15 @@ function generate(r: ExtractedText, source: string, slugFor: (city: string | nul
   const metrics = withoutRepeats(r.metrics);
   return {
     data: {
-      title: r.title, slug, city: r.city, year: r.year, published: r.published, source, outlet: r.outlet,
-      departments: r.departments, metrics,
+      title: r.title,
+      slug,
+      city: r.city,
+      year: r.year,
+      published: r.published,
+      source,
+      outlet: r.outlet,
+      departments: r.departments,
+      metrics,
       pledges: pledgeList(metrics, r.published),
     },
     body: toMdxBody(r.body),
@@ -126,7 +169,14 @@ function generate(r: ExtractedText, source: string, slugFor: (city: string | nul
 }
 
 /** A source read and decoded, waiting for its extraction. */
-interface Pending { file: string; source: string; entry: IngestEntry; text: string; current: ReportOnDisk | null; sourceHash: string }
+interface Pending {
+  file: string;
+  source: string;
+  entry: IngestEntry;
+  text: string;
+  current: ReportOnDisk | null;
+  sourceHash: string;
+}
 
 /** Texts extracted at a time: enough to keep the workers busy, few enough that memory stays flat. */
 const BATCH = 256;
@@ -144,11 +194,23 @@ export async function ingest(options: IngestOptions = {}): Promise<IngestSummary
 /** Every report, or the problems that make it unsafe to write any (nothing is written then). */
 function readReportsSafely(root: string): { reports: ReportOnDisk[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const reports = readReports(root, (file, line, message) => problems.push({ file: relative(root, file), line, message: `${message}; fix it and run again (nothing was written)` }));
+  const reports = readReports(root, (file, line, message) =>
+    problems.push({ file: relative(root, file), line, message: `${message}; fix it and run again (nothing was written)` }),
+  );
   for (const r of reports) {
     const file = relative(root, r.file);
-    if (!isSlug(r.data.slug)) problems.push({ file, line: lineIn(r.file, ['slug']), message: `slug ${JSON.stringify(r.data.slug ?? null)} is not a slug: use lower-case letters, digits and hyphens only; fix it and run again (nothing was written)` });
-    if (typeof r.data.source !== 'string' || !r.data.source) problems.push({ file, line: lineIn(r.file, ['source']), message: 'source is missing: write the seed file it was read from (e.g. 002_….txt), or 编辑录入; fix it and run again (nothing was written)' });
+    if (!isSlug(r.data.slug))
+      problems.push({
+        file,
+        line: lineIn(r.file, ['slug']),
+        message: `slug ${JSON.stringify(r.data.slug ?? null)} is not a slug: use lower-case letters, digits and hyphens only; fix it and run again (nothing was written)`,
+      });
+    if (typeof r.data.source !== 'string' || !r.data.source)
+      problems.push({
+        file,
+        line: lineIn(r.file, ['source']),
+        message: 'source is missing: write the seed file it was read from (e.g. 002_….txt), or 编辑录入; fix it and run again (nothing was written)',
+      });
   }
   return { reports, problems };
 }
@@ -167,7 +229,11 @@ function reportsBySeed(root: string, reports: ReportOnDisk[], problems: Problem[
   const claim = (key: string, r: ReportOnDisk) => {
     const other = out.get(key);
     if (other && other !== r) {
-      problems.push({ file: relative(root, r.file), line: lineIn(r.file, ['source']), message: `this report and ${relative(root, other.file)} are both from seed ${key}.txt; merge them into one, or give one of them source: 编辑录入` });
+      problems.push({
+        file: relative(root, r.file),
+        line: lineIn(r.file, ['source']),
+        message: `this report and ${relative(root, other.file)} are both from seed ${key}.txt; merge them into one, or give one of them source: 编辑录入`,
+      });
     } else out.set(key, r);
   };
   const bySource = new Map<string, ReportOnDisk>();
@@ -192,7 +258,18 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
     }
   }
   if (options.city && !registry.cities.some((c) => c.name === options.city)) {
-    return { entries, warnings, problems: [{ file: 'content/registry/cities.yaml', line: 1, message: `--city ${options.city} is not in the registry; give the full name (眉山市, 北京市房山区) or add the place to content/registry/` }], ok: false };
+    return {
+      entries,
+      warnings,
+      problems: [
+        {
+          file: 'content/registry/cities.yaml',
+          line: 1,
+          message: `--city ${options.city} is not in the registry; give the full name (眉山市, 北京市房山区) or add the place to content/registry/`,
+        },
+      ],
+      ok: false,
+    };
   }
   const { reports, problems } = readReportsSafely(root);
   if (problems.length) return { entries, warnings, problems, ok: false };
@@ -210,17 +287,26 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
     const entry: IngestEntry = { source: relative(root, file) || file, outcome: 'failed', messages: [] };
     entries.push(entry);
     const bytes = readBytes(file);
-    if (typeof bytes === 'string') { entry.messages.push(bytes); continue; }
+    if (typeof bytes === 'string') {
+      entry.messages.push(bytes);
+      continue;
+    }
     const current = bySeed.get(seedKey(source)) ?? null;
-    if (current && current.data.source !== source) entry.messages.push(`${relative(root, current.file)} says source: ${current.data.source}; it is the report of ${source} (write source: ${source} there)`);
+    if (current && current.data.source !== source)
+      entry.messages.push(`${relative(root, current.file)} says source: ${current.data.source}; it is the report of ${source} (write source: ${source} there)`);
     // The hash of the file's bytes: an unchanged source is skipped before it is even decoded.
     const sourceHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     const stamp = options.ifNeeded && current ? stamps.get(current) : null;
     if (stamp && stamp.sourceHash === sourceHash && stamp.extractorVersion === version) {
-      entry.outcome = 'skipped'; entry.report = current!.file; continue;
+      entry.outcome = 'skipped';
+      entry.report = current!.file;
+      continue;
     }
     const read = decodeSource(bytes);
-    if (!read.ok) { entry.messages.push(read.error); continue; }
+    if (!read.ok) {
+      entry.messages.push(read.error);
+      continue;
+    }
     entry.messages.push(...read.notes);
     pending.push({ file, source, entry, text: read.text, current, sourceHash });
   }
@@ -230,13 +316,14 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
     const base = current ? readBase(root, current.data.slug) : null; // read here, a batch at a time: bases hold whole reports
     if (!extracted.city || !extracted.year) {
       // A report without its place or year could not be published (check refuses it): say what to give instead.
-      entry.messages.push(!extracted.city
-        ? 'no place recognised in the text; say it: npm run ingest -- --city 眉山市 FILE (a full name from content/registry/)'
-        : 'no year found in the text; say it: npm run ingest -- --year 2022 FILE');
+      entry.messages.push(
+        !extracted.city
+          ? 'no place recognised in the text; say it: npm run ingest -- --city 眉山市 FILE (a full name from content/registry/)'
+          : 'no year found in the text; say it: npm run ingest -- --year 2022 FILE',
+      );
       return;
     }
-    let next = generate(extracted, source, (city, year, title) =>
-      current?.data.slug ?? reportSlug(cityOf(city), year, title, taken));
+    let next = generate(extracted, source, (city, year, title) => current?.data.slug ?? reportSlug(cityOf(city), year, title, taken));
     taken.add(next.data.slug);
     const merged = mergeReport(base, current, next);
     entry.messages.push(...merged.conflicts.map((c) => `conflict: ${c}`), ...merged.notes);
@@ -265,7 +352,8 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
         taken.add(next.data.slug); // taken by whoever made that file
         const slug = reportSlug(cityOf(next.data.city), next.data.year, next.data.title, taken);
         next = { ...next, data: { ...next.data, slug } };
-        merged.data.slug = slug; merged.base.data.slug = slug;
+        merged.data.slug = slug;
+        merged.base.data.slug = slug;
         target = contentFile(root, REPORTS_DIR, slug, '.mdx');
         content = serializeReport(merged);
         entry.report = target;
@@ -274,7 +362,13 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
     } else if (entry.outcome !== 'unchanged') {
       // Someone (an editor) saved the file since it was read: their save wins; the base stays, so the next run merges it.
       options.beforeReplace?.(target);
-      const unchangedSinceRead = () => { try { return textHash(readFileSync(current.file)) === current.hash; } catch { return false; } };
+      const unchangedSinceRead = () => {
+        try {
+          return textHash(readFileSync(current.file)) === current.hash;
+        } catch {
+          return false;
+        }
+      };
       if (!writeFileAtomic(target, content, { onlyIf: unchangedSinceRead })) {
         entry.outcome = 'failed';
         entry.messages.push(`${relative(root, target)} was changed while ingest ran (saved by an editor?); it was left as it is: run ingest again to merge`);
@@ -288,11 +382,19 @@ async function ingestLocked(root: string, options: IngestOptions): Promise<Inges
     if (!existsSync(basePath) || readFileSync(basePath, 'utf8') !== baseText) writeFileAtomic(basePath, baseText);
   };
 
-  const pool = extractor(registry, pending.reduce((a, p) => a + p.text.length, 0), options.pool, { ...(options.city && { city: options.city }), ...(options.year && { year: options.year }) });
+  const pool = extractor(
+    registry,
+    pending.reduce((a, p) => a + p.text.length, 0),
+    options.pool,
+    { ...(options.city && { city: options.city }), ...(options.year && { year: options.year }) },
+  );
   try {
     for (let from = 0; from < pending.length; from += BATCH) {
       const batch = pending.slice(from, from + BATCH);
-      const extracted = await pool.extract(batch.map((p) => p.text), batch.map((p) => (p.current ? { city: p.current.data.city, year: p.current.data.year } : undefined)));
+      const extracted = await pool.extract(
+        batch.map((p) => p.text),
+        batch.map((p) => (p.current ? { city: p.current.data.city, year: p.current.data.year } : undefined)),
+      );
       batch.forEach((p, i) => write(p, extracted[i]!));
     }
   } finally {

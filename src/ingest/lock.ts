@@ -23,9 +23,15 @@ export function acquireIngestLock(root: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     let owner = NaN;
-    try { owner = Number.parseInt(readFileSync(file, 'utf8'), 10); } catch { /* released meanwhile */ }
+    try {
+      owner = Number.parseInt(readFileSync(file, 'utf8'), 10);
+    } catch {
+      /* released meanwhile */
+    }
     if (owner === process.pid || (Number.isInteger(owner) && isProcessAlive(owner))) {
-      throw new IngestBusyError(`${LOCK_FILE}: another ingest (process ${owner}) is running in this folder; wait for it to finish and run again (if none is running, delete ${LOCK_FILE})`);
+      throw new IngestBusyError(
+        `${LOCK_FILE}: another ingest (process ${owner}) is running in this folder; wait for it to finish and run again (if none is running, delete ${LOCK_FILE})`,
+      );
     }
     rmSync(file, { force: true }); // left by a process that is gone
   }

@@ -17,5 +17,13 @@ export function escapeLine(line: string): string {
 
 /** The MDX body for a source text: one paragraph per non-empty line. */
 export function toMdxBody(text: string): string {
-  return text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).filter((l) => l.trim()).map(escapeLine).join('\n\n') + '\n';
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .filter((l) => l.trim())
+      .map(escapeLine)
+      .join('\n\n') + '\n'
+  );
 }

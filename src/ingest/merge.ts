@@ -27,7 +27,10 @@ const SCALAR_FIELDS = ['title', 'city', 'year', 'published', 'outlet', 'departme
 const METRIC_FIELDS = ['value', 'unit', 'qualifier', 'kind', 'year', 'department', 'label', 'text', 'pledge', 'topic'] as const;
 
 /** A field merged: the value to write, and the value to remember as its base. */
-interface Picked<T> { value: T; base: T | undefined }
+interface Picked<T> {
+  value: T;
+  base: T | undefined;
+}
 
 /**
  * Takes `next` where the editor left `base` untouched, else keeps `current`. A disagreement is
@@ -57,7 +60,10 @@ function insertInOrder<T>(out: T[], next: T[], isNew: (n: T) => boolean, key: (n
   const added: T[] = [];
   next.forEach((n, i) => {
     if (!isNew(n)) return;
-    const before = next.slice(0, i).reverse().find((p) => out.some((o) => key(o) === key(p)));
+    const before = next
+      .slice(0, i)
+      .reverse()
+      .find((p) => out.some((o) => key(o) === key(p)));
     const at = before ? out.findIndex((o) => key(o) === key(before)) + 1 : 0;
     out.splice(at, 0, n);
     added.push(n);
@@ -65,7 +71,11 @@ function insertInOrder<T>(out: T[], next: T[], isNew: (n: T) => boolean, key: (n
   return added;
 }
 
-interface MergedMetrics { metrics: Metric[]; base: Metric[]; added: Metric[] }
+interface MergedMetrics {
+  metrics: Metric[];
+  base: Metric[];
+  added: Metric[];
+}
 
 /** `currentText`: the text a reader sees in the report as the editor left it (for a merge without a base). */
 function mergeMetrics(base: Metric[] | null, current: Metric[], next: Metric[], currentText: string, conflicts: string[]): MergedMetrics {
@@ -83,7 +93,10 @@ function mergeMetrics(base: Metric[] | null, current: Metric[], next: Metric[], 
       out.push(m); // added or edited by an editor
       continue;
     }
-    if (!b && base) { out.push(m); continue; } // an editor's figure that the extractor now finds too
+    if (!b && base) {
+      out.push(m);
+      continue;
+    } // an editor's figure that the extractor now finds too
     const merged = mergeMetric(b, m, n, conflicts);
     out.push(merged.value);
     stored.set(m.id, merged.base);
@@ -91,9 +104,7 @@ function mergeMetrics(base: Metric[] | null, current: Metric[], next: Metric[], 
   // New extractor output goes in after the figure that precedes it in the new reading. Without a
   // base, "new" is a figure whose sentence the report does not hold yet: one whose sentence is
   // there was either never read or deleted by an editor, and stays as the editor left it.
-  const isNew = base
-    ? (n: Metric) => !baseById.has(n.id) && !currentIds.has(n.id)
-    : (n: Metric) => !currentIds.has(n.id) && !currentText.includes(n.text);
+  const isNew = base ? (n: Metric) => !baseById.has(n.id) && !currentIds.has(n.id) : (n: Metric) => !currentIds.has(n.id) && !currentText.includes(n.text);
   const added = insertInOrder(out, next, isNew, (m) => m.id);
   return { metrics: out, base: [...stored.values()], added };
 }
@@ -112,10 +123,14 @@ function mergeBody(base: string, current: string, next: string, conflicts: strin
   let clashes = 0;
   for (const h of hunks) {
     if (h.ok) out.push(...h.ok);
-    else if (h.conflict) { clashes++; out.push(...h.conflict.a); }
+    else if (h.conflict) {
+      clashes++;
+      out.push(...h.conflict.a);
+    }
   }
-  if (clashes) conflicts.push(`body: kept the editor's text in ${clashes} place(s) where the source text changed too; compare the report with its seed by hand`);
-  else notes.push('body: merged the editor\'s changes with the source text\'s changes');
+  if (clashes)
+    conflicts.push(`body: kept the editor's text in ${clashes} place(s) where the source text changed too; compare the report with its seed by hand`);
+  else notes.push("body: merged the editor's changes with the source text's changes");
   return { value: join(out), base: clashes ? base : next };
 }
 
@@ -123,7 +138,12 @@ function mergeBody(base: string, current: string, next: string, conflicts: strin
 function addNewLines(current: string, next: string, notes: string[]): string {
   const out = paragraphs(current);
   const have = new Set(out);
-  const added = insertInOrder(out, paragraphs(next), (l) => l.trim() !== '' && !have.has(l), (l) => l);
+  const added = insertInOrder(
+    out,
+    paragraphs(next),
+    (l) => l.trim() !== '' && !have.has(l),
+    (l) => l,
+  );
   if (added.length) notes.push(`body: added ${added.length} new paragraph(s) of the source text; review where they stand`);
   return join(out);
 }
@@ -148,7 +168,12 @@ export function mergeReport(base: ReportDoc | null, current: ReportDoc | null, n
   const visible = metrics.added.length ? visibleText(body.value) : '';
   const held = new Set(metrics.added.filter((m) => !visible.includes(m.text)).map((m) => m.id));
   if (held.size) {
-    notes.push(`${held.size} new figure(s) not added, since their sentences are not in the kept body: ${metrics.added.filter((m) => held.has(m.id)).map((m) => `«${m.text}»`).join(', ')}`);
+    notes.push(
+      `${held.size} new figure(s) not added, since their sentences are not in the kept body: ${metrics.added
+        .filter((m) => held.has(m.id))
+        .map((m) => `«${m.text}»`)
+        .join(', ')}`,
+    );
   }
   data.metrics = metrics.metrics.filter((m) => !held.has(m.id));
   storedData.metrics = metrics.base.filter((m) => !held.has(m.id));

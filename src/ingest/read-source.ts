@@ -19,7 +19,8 @@ export function readBytes(file: string): Buffer | string {
   try {
     const stat = statSync(file);
     if (!stat.isFile()) return 'not a file; give the path of a .txt source text';
-    if (stat.size > MAX_SOURCE_BYTES) return `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_SOURCE_BYTES / 1024 / 1024} MB a source may be; split it into one file per report`;
+    if (stat.size > MAX_SOURCE_BYTES)
+      return `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_SOURCE_BYTES / 1024 / 1024} MB a source may be; split it into one file per report`;
     return readFileSync(file);
   } catch (e) {
     return `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;

@@ -11,7 +11,10 @@ export const REGISTRY_DIR = 'content/registry';
 
 /** The registry cannot be used; `problems` says where and why, each as file:line. */
 export class RegistryError extends Error {
-  constructor(message: string, readonly problems: Problem[] = []) {
+  constructor(
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
     super(message);
   }
 }
@@ -34,7 +37,12 @@ function departmentList(file: string, where: string, raw: unknown): DepartmentEn
 }
 
 /** A county-level place as places.yaml lists it. */
-interface PlaceRow { name: string; city: string; slug: string; aliases?: string[] }
+interface PlaceRow {
+  name: string;
+  city: string;
+  slug: string;
+  aliases?: string[];
+}
 
 /**
  * Counties and districts as registry places: named in full after their city (北京市房山区) and
@@ -49,7 +57,13 @@ function placesOf(file: string, cities: CityEntry[]): CityEntry[] {
     if (typeof r?.name !== 'string' || typeof r.city !== 'string') throw new RegistryError(`${file}: places[${i}] needs a name and a city`);
     // 城区, 郊区, 矿区 (districts of 阳泉市 and others) are ordinary words: such a place is known by its full name only.
     const own = r.name.length === 2 && r.name.endsWith('区') ? [] : [r.name];
-    return { name: `${r.city}${r.name}`, slug: r.slug, province: provinceOf.get(r.city) ?? '', aliases: [...own, ...(r.aliases ?? []).map(String)], parent: r.city };
+    return {
+      name: `${r.city}${r.name}`,
+      slug: r.slug,
+      province: provinceOf.get(r.city) ?? '',
+      aliases: [...own, ...(r.aliases ?? []).map(String)],
+      parent: r.city,
+    };
   });
 }
 
@@ -80,13 +94,19 @@ function registryProblems(root: string, registry: Registry, cityCount: number): 
   const placesFile = join(REGISTRY_DIR, 'places.yaml');
   let placeLine: ((p: Array<string | number>) => number) | undefined;
   const atPlace = (path: Array<string | number>, message: string) =>
-    problems.push({ file: placesFile, line: (placeLine ??= yamlLines(readFileSync(join(root, placesFile), 'utf8')))(['places', Number(path[1]) - cityCount, ...path.slice(2)]), message });
+    problems.push({
+      file: placesFile,
+      line: (placeLine ??= yamlLines(readFileSync(join(root, placesFile), 'utf8')))(['places', Number(path[1]) - cityCount, ...path.slice(2)]),
+      message,
+    });
   const citiesFile = join(REGISTRY_DIR, 'cities.yaml');
   const deptFile = join(REGISTRY_DIR, 'departments.yaml');
   let cityLine: ((p: Array<string | number>) => number) | undefined;
   let deptLine: ((p: Array<string | number>) => number) | undefined;
-  const atCity = (path: Array<string | number>, message: string) => Number(path[1]) >= cityCount ? atPlace(path, message) :
-    problems.push({ file: citiesFile, line: (cityLine ??= yamlLines(readFileSync(join(root, citiesFile), 'utf8')))(path), message });
+  const atCity = (path: Array<string | number>, message: string) =>
+    Number(path[1]) >= cityCount
+      ? atPlace(path, message)
+      : problems.push({ file: citiesFile, line: (cityLine ??= yamlLines(readFileSync(join(root, citiesFile), 'utf8')))(path), message });
   const atDept = (path: Array<string | number>, message: string) =>
     problems.push({ file: deptFile, line: (deptLine ??= yamlLines(readFileSync(join(root, deptFile), 'utf8')))(path), message });
   const slugs = new Map<string, string>();
@@ -94,7 +114,11 @@ function registryProblems(root: string, registry: Registry, cityCount: number): 
   registry.cities.forEach((city, i) => {
     const slug: unknown = city.slug;
     if (!isSlug(slug)) atCity(['cities', i, 'slug'], `city ${city.name}: slug ${JSON.stringify(slug)} must be ${SLUG_FORM_HINT}`);
-    else if (RESERVED_CITY_SLUGS.has(slug)) atCity(['cities', i, 'slug'], `city ${city.name}: slug "${slug}" is the name of one of the site's own pages (/${slug}/); choose another, e.g. ${slug}-city`);
+    else if (RESERVED_CITY_SLUGS.has(slug))
+      atCity(
+        ['cities', i, 'slug'],
+        `city ${city.name}: slug "${slug}" is the name of one of the site's own pages (/${slug}/); choose another, e.g. ${slug}-city`,
+      );
     else if (slugs.has(slug)) atCity(['cities', i, 'slug'], `city ${city.name}: slug "${slug}" is also ${slugs.get(slug)}'s; give each city its own slug`);
     else slugs.set(slug, city.name);
     if (names.has(city.name)) atCity(['cities', i, 'name'], `city ${city.name} is listed twice; delete one of the two entries`);
@@ -106,8 +130,10 @@ function registryProblems(root: string, registry: Registry, cityCount: number): 
       const slug: unknown = dept.slug;
       if (slug === '') return; // a department without a slug gets one from its name
       if (!isSlug(slug)) atDept([...path, i, 'slug'], `department ${dept.name}: slug ${JSON.stringify(slug)} must be ${SLUG_FORM_HINT}`);
-      else if (isYearLike(slug)) atDept([...path, i, 'slug'], `department ${dept.name}: slug "${slug}" looks like a year, whose page it would replace; choose a word`);
-      else if (seen.has(slug) && seen.get(slug) !== dept.name) atDept([...path, i, 'slug'], `department ${dept.name}: slug "${slug}" is also ${seen.get(slug)}'s; give each department its own slug`);
+      else if (isYearLike(slug))
+        atDept([...path, i, 'slug'], `department ${dept.name}: slug "${slug}" looks like a year, whose page it would replace; choose a word`);
+      else if (seen.has(slug) && seen.get(slug) !== dept.name)
+        atDept([...path, i, 'slug'], `department ${dept.name}: slug "${slug}" is also ${seen.get(slug)}'s; give each department its own slug`);
       else seen.set(slug, dept.name);
     });
     return seen;

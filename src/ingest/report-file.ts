@@ -28,7 +28,10 @@ export function parseReport(text: string): ReportDoc {
 export const textHash = (text: string | Buffer) => createHash('sha1').update(text).digest('base64');
 
 /** A report as read: its document, file and a hash of the file's text (a cache key). */
-export interface ReportOnDisk extends ReportDoc { file: string; hash: string }
+export interface ReportOnDisk extends ReportDoc {
+  file: string;
+  hash: string;
+}
 
 /**
  * Parsed reports by content hash, kept between runs in .cache/: ingest, check and build each
@@ -42,7 +45,9 @@ function openParseCache(root: string): Map<string, ReportDoc> {
   try {
     const stored = deserialize(readFileSync(join(root, PARSE_CACHE))) as { version: number; docs: Map<string, ReportDoc> };
     if (stored.version === PARSE_CACHE_VERSION && stored.docs instanceof Map) return stored.docs;
-  } catch { /* no cache yet, or an unreadable one: parse everything */ }
+  } catch {
+    /* no cache yet, or an unreadable one: parse everything */
+  }
   return new Map();
 }
 
@@ -54,7 +59,9 @@ export function readReports(root: string, onError: (file: string, line: number, 
   const kept = new Map<string, ReportDoc>();
   let parsed = 0;
   const out: ReportOnDisk[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx') || n.endsWith('.md')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.mdx') || n.endsWith('.md'))
+    .sort()) {
     const file = join(dir, name);
     const text = readFileSync(file, 'utf8');
     const key = textHash(text);
@@ -80,7 +87,11 @@ export function readReports(root: string, onError: (file: string, line: number, 
 
 /** The line where a key path is written in a report file (for a message), or 1 when the file does not parse. */
 export function lineIn(file: string, path: Array<string | number>): number {
-  try { return parseReportFile(readFileSync(file, 'utf8')).lineOf(path); } catch { return 1; }
+  try {
+    return parseReportFile(readFileSync(file, 'utf8')).lineOf(path);
+  } catch {
+    return 1;
+  }
 }
 
 /** Where a report's generated base is; throws UnsafePathError for a slug that is not a slug. */

@@ -9,9 +9,7 @@ export function pinyinSlug(phrase: string, max = 28): string {
   let length = 0;
   for (const { segment, isWordLike } of segmenter.segment(phrase)) {
     if (!isWordLike) continue;
-    const word = /[\u4e00-\u9fa5]/.test(segment)
-      ? pinyin(segment, { toneType: 'none', type: 'array', v: true }).join('')
-      : segment.toLowerCase();
+    const word = /[\u4e00-\u9fa5]/.test(segment) ? pinyin(segment, { toneType: 'none', type: 'array', v: true }).join('') : segment.toLowerCase();
     const clean = word.replace(/[^a-z0-9]/g, '');
     if (!clean) continue;
     if (length + clean.length > max && parts.length) break;

@@ -10,7 +10,10 @@ import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Docume
 
 /** A file that cannot be read as a report: the line (1-based, in the file) and what to do. */
 export class FrontmatterError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -31,12 +34,19 @@ const CLOSE = /^---[ \t]*$/m;
 /** What to type, for the YAML mistakes editors make. */
 function fixFor(code: string, message: string): string {
   switch (code) {
-    case 'TAB_AS_INDENT': return 'a tab is used to indent; YAML needs spaces: replace the tab with two spaces';
-    case 'DUPLICATE_KEY': return 'the same key is written twice; delete one of the two lines';
-    case 'MISSING_CHAR': return `${message.replace(/\.$/, '')}; close the quote (or remove the opening one)`;
-    case 'BAD_INDENT': return `${message.replace(/\.$/, '')}; line the entry up with the ones above it, with spaces`;
-    case 'BLOCK_AS_IMPLICIT_KEY': case 'MULTILINE_IMPLICIT_KEY': return `${message.replace(/\.$/, '')}; a value with ": " or "#" in it must be put in quotes`;
-    default: return `${message.replace(/\.$/, '')}; fix the YAML between the --- lines`;
+    case 'TAB_AS_INDENT':
+      return 'a tab is used to indent; YAML needs spaces: replace the tab with two spaces';
+    case 'DUPLICATE_KEY':
+      return 'the same key is written twice; delete one of the two lines';
+    case 'MISSING_CHAR':
+      return `${message.replace(/\.$/, '')}; close the quote (or remove the opening one)`;
+    case 'BAD_INDENT':
+      return `${message.replace(/\.$/, '')}; line the entry up with the ones above it, with spaces`;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `${message.replace(/\.$/, '')}; a value with ": " or "#" in it must be put in quotes`;
+    default:
+      return `${message.replace(/\.$/, '')}; fix the YAML between the --- lines`;
   }
 }
 
@@ -74,10 +84,14 @@ export function parseReportFile(text: string): ParsedFile {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    throw new FrontmatterError(1, `the frontmatter does not parse: ${(e as Error).message.split('\n')[0]}; write the values out instead of using YAML aliases (*name)`);
+    throw new FrontmatterError(
+      1,
+      `the frontmatter does not parse: ${(e as Error).message.split('\n')[0]}; write the values out instead of using YAML aliases (*name)`,
+    );
   }
   if (data === null || data === undefined) data = {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new FrontmatterError(2, 'the frontmatter must be fields (title: …, slug: …), not a single value or a list');
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new FrontmatterError(2, 'the frontmatter must be fields (title: …, slug: …), not a single value or a list');
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   return { data: data as Record<string, unknown>, body: afterClose.replace(/^\n+/, ''), lineOf: (path) => lineOfPath(doc, counter, path) };
 }

@@ -76,27 +76,55 @@ export function pledgeOf<M extends PledgeMetric>(key: string, metrics: M[], publ
     }
   } else status = '未完成';
   return {
-    key, title: (target ?? result ?? metrics[0])!.label, topic: metrics.find((m) => m.topic)?.topic ?? null,
-    department: (target ?? result ?? metrics[0])!.department, year, target, result, stated, completion, status, pace, metrics,
+    key,
+    title: (target ?? result ?? metrics[0])!.label,
+    topic: metrics.find((m) => m.topic)?.topic ?? null,
+    department: (target ?? result ?? metrics[0])!.department,
+    year,
+    target,
+    result,
+    stated,
+    completion,
+    status,
+    pace,
+    metrics,
   };
 }
 
-
 /** A report's pledges as its frontmatter lists them: one per key its figures share. */
 export interface PledgeListEntry {
-  id: string; title: string; topic?: string; department: string | null; year: number | null;
-  target: string | null; result: string | null; completion: string | null; status: PledgeStatus;
+  id: string;
+  title: string;
+  topic?: string;
+  department: string | null;
+  year: number | null;
+  target: string | null;
+  result: string | null;
+  completion: string | null;
+  status: PledgeStatus;
 }
 
 /** The frontmatter `pledges` of a report's figures, in the order they are first stated. */
 export function pledgeList<M extends PledgeMetric & { pledge?: string | null }>(metrics: M[], published: string | null): PledgeListEntry[] {
   const groups = new Map<string, M[]>();
-  for (const m of metrics) if (m.pledge) { const list = groups.get(m.pledge); if (list) list.push(m); else groups.set(m.pledge, [m]); }
+  for (const m of metrics)
+    if (m.pledge) {
+      const list = groups.get(m.pledge);
+      if (list) list.push(m);
+      else groups.set(m.pledge, [m]);
+    }
   return [...groups].map(([key, list]) => {
     const p = pledgeOf(key, list, published);
     return {
-      id: key, title: p.title, ...(p.topic ? { topic: p.topic } : {}), department: p.department, year: p.year,
-      target: p.target?.id ?? null, result: p.result?.id ?? null, completion: p.stated?.id ?? null, status: p.status,
+      id: key,
+      title: p.title,
+      ...(p.topic ? { topic: p.topic } : {}),
+      department: p.department,
+      year: p.year,
+      target: p.target?.id ?? null,
+      result: p.result?.id ?? null,
+      completion: p.stated?.id ?? null,
+      status: p.status,
     };
   });
 }

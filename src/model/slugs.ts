@@ -8,8 +8,23 @@ export const SLUG_FORM_HINT = 'lower-case letters, digits and hyphens only (e.g.
 
 /** Top-level names of the site's own pages and folders: a city named so would replace or hide them. */
 export const RESERVED_CITY_SLUGS = new Set([
-  'reports', 'compare', 'downloads', 'search', 'data', 'pagefind', '_astro', 'feed', 'sitemap', '404',
-  'en', 'topics', 'embed', 'og', 'index', 'assets', 'api',
+  'reports',
+  'compare',
+  'downloads',
+  'search',
+  'data',
+  'pagefind',
+  '_astro',
+  'feed',
+  'sitemap',
+  '404',
+  'en',
+  'topics',
+  'embed',
+  'og',
+  'index',
+  'assets',
+  'api',
 ]);
 
 export const isSlug = (s: unknown): s is string => typeof s === 'string' && s.length <= 100 && SLUG_FORM.test(s);

@@ -23,7 +23,8 @@ export function saveRenderedBody(cacheDir: URL | string, digest: string, html: s
 
 export function readRenderedBody(cacheDir: URL | string, digest: string, source: string): string {
   const path = file(cacheDir, digest);
-  if (!existsSync(path)) throw new Error(`${source}: its rendered text (${path}) is missing from the cache; run the build again, or delete .cache/ to start afresh`);
+  if (!existsSync(path))
+    throw new Error(`${source}: its rendered text (${path}) is missing from the cache; run the build again, or delete .cache/ to start afresh`);
   return readFileSync(path, 'utf8');
 }
 

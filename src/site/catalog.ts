@@ -8,12 +8,23 @@ import { pinyinSlug } from '../ingest/slug.ts';
 import { reportHref } from './url.ts';
 import type { MetricData, ReportFrontmatter } from '../model/report-schema.ts';
 
-export interface ReportRef { id: string; data: ReportFrontmatter }
+export interface ReportRef {
+  id: string;
+  data: ReportFrontmatter;
+}
 
 /** A metric with where it came from, for pages that gather metrics across reports. */
-export interface SourcedMetric extends MetricData { report: ReportRef; city: string }
+export interface SourcedMetric extends MetricData {
+  report: ReportRef;
+  city: string;
+}
 
-export interface DepartmentPage { name: string; slug: string; metrics: SourcedMetric[]; reports: ReportRef[] }
+export interface DepartmentPage {
+  name: string;
+  slug: string;
+  metrics: SourcedMetric[];
+  reports: ReportRef[];
+}
 
 export interface CityPage {
   name: string;
@@ -25,7 +36,10 @@ export interface CityPage {
   metrics: SourcedMetric[];
 }
 
-export interface Catalog { cities: CityPage[]; reports: ReportRef[] }
+export interface Catalog {
+  cities: CityPage[];
+  reports: ReportRef[];
+}
 
 const NO_DEPARTMENT = '未注明部门';
 
@@ -46,7 +60,15 @@ export function buildCatalog(reports: ReportRef[], root = '.'): Catalog {
     let city = byCity.get(cityName);
     if (!city) {
       const entry = entries.get(cityName);
-      city = { name: cityName, slug: entry?.slug ?? pinyinSlug(cityName), province: entry?.province ?? '', reports: [], years: [], departments: [], metrics: [] };
+      city = {
+        name: cityName,
+        slug: entry?.slug ?? pinyinSlug(cityName),
+        province: entry?.province ?? '',
+        reports: [],
+        years: [],
+        departments: [],
+        metrics: [],
+      };
       byCity.set(cityName, city);
     }
     city.reports.push(r);

@@ -28,7 +28,8 @@ export function dataStoreFromFile(): AstroIntegration {
         if (command !== 'build') return; // the dev server keeps its store elsewhere and reloads it live
         const file = fileURLToPath(new URL('data-store.json', config.cacheDir));
         // No store yet: Astro's empty module stands.
-        const load = (): string | undefined => existsSync(file) ? `${MARK}\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));` : undefined;
+        const load = (): string | undefined =>
+          existsSync(file) ? `${MARK}\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));` : undefined;
         const plugin: Plugin = {
           name: NAME,
           enforce: 'pre',

@@ -1,6 +1,11 @@
 /** Where each download is, under the site's data folder (pages link to them; src/site/downloads.ts writes them). */
 /** A city's files and a report's file, under the data folder. */
-export const cityFiles = (slug: string) => ({ csv: `${slug}.csv`, json: `${slug}.json.gz`, pledgesCsv: `${slug}-pledges.csv`, pledgesJson: `${slug}-pledges.json.gz` });
+export const cityFiles = (slug: string) => ({
+  csv: `${slug}.csv`,
+  json: `${slug}.json.gz`,
+  pledgesCsv: `${slug}-pledges.csv`,
+  pledgesJson: `${slug}-pledges.json.gz`,
+});
 export const reportFile = (slug: string) => `reports/${slug}.csv`;
 /** The site-wide files. */
 export const SITE_FILES = { csv: 'metrics.csv.gz', json: 'metrics.json.gz', pledgesCsv: 'pledges.csv.gz', pledgesJson: 'pledges.json.gz' } as const;

@@ -20,7 +20,14 @@ import { cityPledges } from './pledges.ts';
 /** The catalogue of the data folder (data/index.json). */
 export interface DataIndex {
   site: typeof SITE_FILES & { figures: number; pledges: number };
-  cities: Array<{ city: string; slug: string; figures: number; pledges: number; files: ReturnType<typeof cityFiles>; reports: Array<{ slug: string; title: string; year: number; figures: number; file: string }> }>;
+  cities: Array<{
+    city: string;
+    slug: string;
+    figures: number;
+    pledges: number;
+    files: ReturnType<typeof cityFiles>;
+    reports: Array<{ slug: string; title: string; year: number; figures: number; file: string }>;
+  }>;
 }
 
 const gz = (text: string) => gzipSync(text, { level: 9 });
@@ -31,8 +38,13 @@ function gzipWriter(file: string) {
   const out = createWriteStream(file);
   zip.pipe(out);
   return {
-    async write(text: string) { if (text && !zip.write(text)) await once(zip, 'drain'); },
-    async close() { zip.end(); await once(out, 'close'); },
+    async write(text: string) {
+      if (text && !zip.write(text)) await once(zip, 'drain');
+    },
+    async close() {
+      zip.end();
+      await once(out, 'close');
+    },
   };
 }
 
@@ -46,7 +58,10 @@ export async function writeDownloads(catalog: Catalog, outDir: string, siteBase:
   mkdirSync(join(dir, 'reports'), { recursive: true });
   let files = 0;
   const index: DataIndex = { site: { ...SITE_FILES, figures: 0, pledges: 0 }, cities: [] };
-  const site = Object.fromEntries(Object.entries(SITE_FILES).map(([k, f]) => [k, gzipWriter(join(dir, f))])) as Record<keyof typeof SITE_FILES, ReturnType<typeof gzipWriter>>;
+  const site = Object.fromEntries(Object.entries(SITE_FILES).map(([k, f]) => [k, gzipWriter(join(dir, f))])) as Record<
+    keyof typeof SITE_FILES,
+    ReturnType<typeof gzipWriter>
+  >;
   await site.csv.write(CSV_HEAD);
   const first = { json: true, pledges: true };
   for (const city of catalog.cities) {
@@ -66,8 +81,18 @@ export async function writeDownloads(catalog: Catalog, outDir: string, siteBase:
     const byReport = new Map<string, MetricRow[]>(city.reports.map((r) => [r.data.slug, []]));
     for (const row of rows) byReport.get(row.report)!.push(row);
     index.cities.push({
-      city: city.name, slug: city.slug, figures: rows.length, pledges: pledgeRows.length, files: names,
-      reports: city.reports.map((r) => ({ slug: r.data.slug, title: r.data.title, year: r.data.year, figures: byReport.get(r.data.slug)!.length, file: reportFile(r.data.slug) })),
+      city: city.name,
+      slug: city.slug,
+      figures: rows.length,
+      pledges: pledgeRows.length,
+      files: names,
+      reports: city.reports.map((r) => ({
+        slug: r.data.slug,
+        title: r.data.title,
+        year: r.data.year,
+        figures: byReport.get(r.data.slug)!.length,
+        file: reportFile(r.data.slug),
+      })),
     });
     if (cities && !cities.has(city.slug)) continue;
     writeFileSync(inside(dir, names.csv), CSV_HEAD + lines);
@@ -75,7 +100,10 @@ export async function writeDownloads(catalog: Catalog, outDir: string, siteBase:
     writeFileSync(inside(dir, names.pledgesCsv), pledgesCsv(pledgeRows));
     writeFileSync(inside(dir, names.pledgesJson), gz(toJson(pledgeRows)));
     files += 4;
-    for (const [slug, reportRows] of byReport) { writeFileSync(inside(dir, reportFile(slug)), CSV_HEAD + csvLines(reportRows)); files++; }
+    for (const [slug, reportRows] of byReport) {
+      writeFileSync(inside(dir, reportFile(slug)), CSV_HEAD + csvLines(reportRows));
+      files++;
+    }
   }
   await site.json.write(first.json ? '[]\n' : '\n]\n');
   await site.pledgesJson.write(first.pledges ? '[]\n' : '\n]\n');

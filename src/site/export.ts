@@ -9,23 +9,25 @@ import { STATUSES, type Pledge } from './pledges.ts';
 import { KINDS, QUALIFIERS } from '../model/report-schema.ts';
 
 /** One downloadable row; the JSON schema below is generated from it, so the two never drift. */
-export const metricRowSchema = z.object({
-  city: z.string().describe('全称,如 襄阳市'),
-  report: z.string().describe('报告的 slug'),
-  report_title: z.string(),
-  report_year: z.number().int(),
-  department: z.string().nullable().describe('责任部门全称;多个部门以“、”分隔'),
-  label: z.string().describe('指标名称'),
-  pledge: z.string().nullable().describe('所属民生实事(同一承诺事项的目标、完成数和完成率共用一个键);无对应数字时为空'),
-  topic: z.string().nullable().describe('领域:就业创业、教育、医疗卫生、养老服务 …(共15类)'),
-  kind: z.enum(KINDS).describe('target 目标 / actual 完成 / completion 完成率'),
-  year: z.number().int().nullable().describe('数字所指的年份'),
-  value: z.number().describe('以基本单位计的数值:8.8万人 → 88000'),
-  unit: z.string().describe('单位:人、元、%、元/月、ratio(比值,8∶1 记为 8)…'),
-  qualifier: z.enum(QUALIFIERS).describe('exact 确数 / approx 约 / more-than 超过 / at-least 不少于 / at-most 不超过'),
-  text: z.string().describe('原文中陈述该数字的片段'),
-  source_url: z.string().describe('原文句子在本站的链接'),
-}).strict();
+export const metricRowSchema = z
+  .object({
+    city: z.string().describe('全称,如 襄阳市'),
+    report: z.string().describe('报告的 slug'),
+    report_title: z.string(),
+    report_year: z.number().int(),
+    department: z.string().nullable().describe('责任部门全称;多个部门以“、”分隔'),
+    label: z.string().describe('指标名称'),
+    pledge: z.string().nullable().describe('所属民生实事(同一承诺事项的目标、完成数和完成率共用一个键);无对应数字时为空'),
+    topic: z.string().nullable().describe('领域:就业创业、教育、医疗卫生、养老服务 …(共15类)'),
+    kind: z.enum(KINDS).describe('target 目标 / actual 完成 / completion 完成率'),
+    year: z.number().int().nullable().describe('数字所指的年份'),
+    value: z.number().describe('以基本单位计的数值:8.8万人 → 88000'),
+    unit: z.string().describe('单位:人、元、%、元/月、ratio(比值,8∶1 记为 8)…'),
+    qualifier: z.enum(QUALIFIERS).describe('exact 确数 / approx 约 / more-than 超过 / at-least 不少于 / at-most 不超过'),
+    text: z.string().describe('原文中陈述该数字的片段'),
+    source_url: z.string().describe('原文句子在本站的链接'),
+  })
+  .strict();
 
 export type MetricRow = z.infer<typeof metricRowSchema>;
 
@@ -87,27 +89,33 @@ export function jsonLines(rows: object[]): string {
 }
 
 /** One downloadable pledge: what was promised, what was done, how much of it. */
-export const pledgeRowSchema = z.object({
-  city: z.string().describe('所属城市全称'),
-  place: z.string().describe('报告所述地区(区县报告为区县全称)'),
-  report: z.string().describe('报告的 slug'),
-  year: z.number().int().nullable(),
-  pledge: z.string().describe('承诺事项的键,与 metrics 中的 pledge 相同'),
-  title: z.string().describe('承诺了什么'),
-  topic: z.string().nullable(),
-  department: z.string().nullable(),
-  unit: z.string().nullable().describe('目标与完成数的单位'),
-  target: z.number().nullable().describe('目标值(基本单位)'),
-  result: z.number().nullable().describe('完成值(基本单位)'),
-  completion: z.number().nullable().describe('完成率(%):原文所述,或完成值 ÷ 目标值'),
-  status: z.enum(STATUSES).describe('超额完成 / 已完成 / 进行中 / 未完成 / 暂无结果'),
-  target_url: z.string().nullable().describe('目标所在原文句子的链接'),
-  result_url: z.string().nullable().describe('完成数所在原文句子的链接'),
-}).strict();
+export const pledgeRowSchema = z
+  .object({
+    city: z.string().describe('所属城市全称'),
+    place: z.string().describe('报告所述地区(区县报告为区县全称)'),
+    report: z.string().describe('报告的 slug'),
+    year: z.number().int().nullable(),
+    pledge: z.string().describe('承诺事项的键,与 metrics 中的 pledge 相同'),
+    title: z.string().describe('承诺了什么'),
+    topic: z.string().nullable(),
+    department: z.string().nullable(),
+    unit: z.string().nullable().describe('目标与完成数的单位'),
+    target: z.number().nullable().describe('目标值(基本单位)'),
+    result: z.number().nullable().describe('完成值(基本单位)'),
+    completion: z.number().nullable().describe('完成率(%):原文所述,或完成值 ÷ 目标值'),
+    status: z.enum(STATUSES).describe('超额完成 / 已完成 / 进行中 / 未完成 / 暂无结果'),
+    target_url: z.string().nullable().describe('目标所在原文句子的链接'),
+    result_url: z.string().nullable().describe('完成数所在原文句子的链接'),
+  })
+  .strict();
 
 export type PledgeRow = z.infer<typeof pledgeRowSchema>;
 
-const pledgesDownload = downloadSchema(pledgeRowSchema, '向市民报告:民生实事承诺', '每行一项承诺:目标、完成数、完成率与状态,附原文出处。由 npm run build 生成。');
+const pledgesDownload = downloadSchema(
+  pledgeRowSchema,
+  '向市民报告:民生实事承诺',
+  '每行一项承诺:目标、完成数、完成率与状态,附原文出处。由 npm run build 生成。',
+);
 export const pledgesJsonSchema = pledgesDownload.json;
 const PLEDGE_COLUMNS = pledgesDownload.columns;
 
@@ -116,9 +124,21 @@ export function toPledgeRows(city: string, pledges: Pledge[], siteBase: string):
   return pledges.map((p) => {
     const first = p.metrics[0]!;
     return {
-      city, place: first.city, report: first.report.data.slug, year: p.year, pledge: p.key, title: p.title, topic: p.topic, department: p.department,
-      unit: (p.target ?? p.result)?.unit ?? null, target: p.target?.value ?? null, result: p.result?.value ?? null,
-      completion: p.completion === null ? null : Number(p.completion.toFixed(1)), status: p.status, target_url: url(p.target), result_url: url(p.result),
+      city,
+      place: first.city,
+      report: first.report.data.slug,
+      year: p.year,
+      pledge: p.key,
+      title: p.title,
+      topic: p.topic,
+      department: p.department,
+      unit: (p.target ?? p.result)?.unit ?? null,
+      target: p.target?.value ?? null,
+      result: p.result?.value ?? null,
+      completion: p.completion === null ? null : Number(p.completion.toFixed(1)),
+      status: p.status,
+      target_url: url(p.target),
+      result_url: url(p.result),
     };
   });
 }

@@ -6,7 +6,10 @@ const trim = (n: number, digits: number) => String(Number(n.toFixed(digits)));
 /** A number with 万/亿 where that loses nothing (14795 stays 14795; 88000 is 8.8万). */
 export function formatNumber(value: number): string {
   const abs = Math.abs(value);
-  for (const [size, word] of [[1e8, '亿'], [1e4, '万']] as const) {
+  for (const [size, word] of [
+    [1e8, '亿'],
+    [1e4, '万'],
+  ] as const) {
     const q = value / size;
     if (abs >= size && Math.abs(q * 100 - Math.round(q * 100)) < 1e-6) return trim(q, 2) + word;
   }
@@ -15,7 +18,11 @@ export function formatNumber(value: number): string {
 
 export const KIND_LABEL: Record<MetricData['kind'], string> = { target: '目标', actual: '完成', completion: '完成率' };
 export const QUALIFIER_LABEL: Record<MetricData['qualifier'], string> = {
-  exact: '', approx: '约', 'more-than': '超过', 'at-least': '不少于', 'at-most': '不超过',
+  exact: '',
+  approx: '约',
+  'more-than': '超过',
+  'at-least': '不少于',
+  'at-most': '不超过',
 };
 
 export function formatMetric(m: Pick<MetricData, 'value' | 'unit' | 'qualifier'>): string {
@@ -23,11 +30,16 @@ export function formatMetric(m: Pick<MetricData, 'value' | 'unit' | 'qualifier'>
   if (m.unit === 'ratio') return `${QUALIFIER_LABEL[m.qualifier]}${n}∶1`;
   const unit = m.unit;
   switch (m.qualifier) {
-    case 'more-than': return /[万亿]$/.test(n) ? `${n}余${unit}` : `超过${n}${unit}`;
-    case 'at-least': return `${n}${unit}以上`;
-    case 'approx': return `约${n}${unit}`;
-    case 'at-most': return `不超过${n}${unit}`;
-    default: return `${n}${unit}`;
+    case 'more-than':
+      return /[万亿]$/.test(n) ? `${n}余${unit}` : `超过${n}${unit}`;
+    case 'at-least':
+      return `${n}${unit}以上`;
+    case 'approx':
+      return `约${n}${unit}`;
+    case 'at-most':
+      return `不超过${n}${unit}`;
+    default:
+      return `${n}${unit}`;
   }
 }
 

@@ -1,7 +1,10 @@
 /** Groups figures for charts: by unit, by year, by a label shared across years or cities. */
 import type { SourcedMetric } from './catalog.ts';
 
-export interface UnitGroup { unit: string; metrics: SourcedMetric[] }
+export interface UnitGroup {
+  unit: string;
+  metrics: SourcedMetric[];
+}
 
 export function groupByUnit(metrics: SourcedMetric[], maxPerChart = 24): UnitGroup[] {
   const groups = new Map<string, SourcedMetric[]>();
@@ -23,7 +26,11 @@ export function labelKey(label: string): string {
   return label.replace(/^(全市|全年|累计|共|新增|新发放|发放|新建|建成|建设|完成|实现|开展|提供|为)+/, '').replace(/[((].*?[))]/g, '');
 }
 
-export interface LabelGroup { label: string; unit: string; metrics: SourcedMetric[] }
+export interface LabelGroup {
+  label: string;
+  unit: string;
+  metrics: SourcedMetric[];
+}
 
 /** Figures counted under the same label and unit, kept where `distinct` (years, cities) has two or more values. */
 export function sharedLabels(metrics: SourcedMetric[], distinct: (m: SourcedMetric) => string | number | null): LabelGroup[] {

@@ -18,7 +18,11 @@ export type Pledge = PledgeOf<SourcedMetric>;
  */
 export function pledgesIn(metrics: SourcedMetric[]): Pledge[] {
   const groups = new Map<string, SourcedMetric[]>();
-  const add = (key: string, m: SourcedMetric) => { const list = groups.get(key); if (list) list.push(m); else groups.set(key, [m]); };
+  const add = (key: string, m: SourcedMetric) => {
+    const list = groups.get(key);
+    if (list) list.push(m);
+    else groups.set(key, [m]);
+  };
   const unclaimed: SourcedMetric[] = [];
   for (const m of metrics) {
     const year = m.year ?? m.report.data.year;
@@ -32,17 +36,37 @@ export function pledgesIn(metrics: SourcedMetric[]): Pledge[] {
     let best: SourcedMetric | undefined;
     let bestScore = 0.5;
     for (const r of unclaimed) {
-      if (r.report.id === target.report.id || r.unit !== target.unit || r.city !== target.city || (r.year ?? r.report.data.year) !== (target.year ?? target.report.data.year)) continue;
+      if (
+        r.report.id === target.report.id ||
+        r.unit !== target.unit ||
+        r.city !== target.city ||
+        (r.year ?? r.report.data.year) !== (target.year ?? target.report.data.year)
+      )
+        continue;
       const score = dice(what(target.label), what(r.label)) + (r.topic && r.topic === target.topic ? 0.05 : 0);
-      if (score > bestScore) { best = r; bestScore = score; }
+      if (score > bestScore) {
+        best = r;
+        bestScore = score;
+      }
     }
-    if (best) { list.push(best); unclaimed.splice(unclaimed.indexOf(best), 1); }
+    if (best) {
+      list.push(best);
+      unclaimed.splice(unclaimed.indexOf(best), 1);
+    }
   }
   return [...groups.values()]
     .filter((list) => list.some((m) => m.kind === 'target') || list.length > 1)
     .map((list) => {
       // The date that decides a progress report's pace is the latest report's that states a result.
-      const dated = list.filter((m) => m.kind !== 'target').map((m) => m.report.data.published ?? null).filter(Boolean).sort().pop() ?? list[0]!.report.data.published ?? null;
+      const dated =
+        list
+          .filter((m) => m.kind !== 'target')
+          .map((m) => m.report.data.published ?? null)
+          .filter(Boolean)
+          .sort()
+          .pop() ??
+        list[0]!.report.data.published ??
+        null;
       const pledge = pledgeOf(list[0]!.pledge ?? list[0]!.label, list, dated);
       // An editor's title in the report's `pledges:` says what was promised better than a label.
       const listed = list[0]!.pledge ? list[0]!.report.data.pledges?.find((e) => e.id === list[0]!.pledge) : undefined;
@@ -81,7 +105,12 @@ export function keptShare(pledges: Pledge[]): { kept: number; share: number | nu
 }
 
 /** Pledges of several cities that promise the same thing: one topic, one unit, titles that say the same. */
-export interface PledgeComparison { topic: string | null; unit: string; title: string; pledges: Pledge[] }
+export interface PledgeComparison {
+  topic: string | null;
+  unit: string;
+  title: string;
+  pledges: Pledge[];
+}
 
 /**
  * Pledges compared across cities: grouped by topic and unit where their titles say the same thing
@@ -93,7 +122,7 @@ export function comparablePledges(pledges: Pledge[]): PledgeComparison[] {
   const latest = [...pledges].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
   for (const p of latest) {
     const unit = (p.target ?? p.result)?.unit;
-    if (!unit || unit === '%' && !p.target) continue;
+    if (!unit || (unit === '%' && !p.target)) continue;
     const title = what(p.title);
     const group = groups.find((g) => g.topic === p.topic && g.unit === unit && dice(what(g.title), title) >= 0.7);
     const city = p.metrics[0]!.report.data.city;

@@ -6,9 +6,14 @@
  */
 import type { Root, Text, PhrasingContent, Parent } from 'mdast';
 
-interface MetricLike { id: string; text: string }
+interface MetricLike {
+  id: string;
+  text: string;
+}
 /** What Astro's Markdown pipeline puts on a file's data (vfile's Data is declared empty). */
-interface AstroFileData { astro?: { frontmatter?: { metrics?: MetricLike[] } } }
+interface AstroFileData {
+  astro?: { frontmatter?: { metrics?: MetricLike[] } };
+}
 
 function textNodes(node: Root | Parent, out: Array<{ parent: Parent; node: Text }>): void {
   for (const child of node.children) {
@@ -39,7 +44,11 @@ export function remarkMetricMarks(options: { metrics?: MetricLike[] } = {}) {
       const before = node.value.slice(0, at);
       const after = node.value.slice(at + m.text.length);
       if (before) pieces.push({ type: 'text', value: before });
-      const mark = { type: 'metricMark', children: [{ type: 'text', value: m.text }], data: { hName: 'mark', hProperties: { id: `m-${m.id}`, className: ['metric'] } } };
+      const mark = {
+        type: 'metricMark',
+        children: [{ type: 'text', value: m.text }],
+        data: { hName: 'mark', hProperties: { id: `m-${m.id}`, className: ['metric'] } },
+      };
       pieces.push(mark as unknown as PhrasingContent);
       const afterNode: Text = { type: 'text', value: after };
       if (after) pieces.push(afterNode);

@@ -44,6 +44,14 @@ function rehypeDeadLinksAsText() {
 
 /** Synchronous on purpose: the content loader must not yield to the event loop (see reports-loader.ts). */
 export function renderBody(body: string, metrics: Array<{ id: string; text: string }>): string {
-  return String(unified().use(remarkParse).use(remarkMetricMarks, { metrics }).use(remarkRehype)
-    .use(rehypeSanitize, BODY_SCHEMA).use(rehypeDeadLinksAsText).use(rehypeStringify).processSync(body));
+  return String(
+    unified()
+      .use(remarkParse)
+      .use(remarkMetricMarks, { metrics })
+      .use(remarkRehype)
+      .use(rehypeSanitize, BODY_SCHEMA)
+      .use(rehypeDeadLinksAsText)
+      .use(rehypeStringify)
+      .processSync(body),
+  );
 }

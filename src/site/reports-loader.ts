@@ -36,7 +36,11 @@ export function reportsLoader(dir = 'content/reports'): Loader {
 
       /** Reads every report into the store; in dev a broken file is recorded (not thrown) and keeps its last good entry. */
       const sync = async () => {
-        const files = existsSync(folder) ? readdirSync(folder).filter((f) => /\.mdx?$/.test(f)).sort() : [];
+        const files = existsSync(folder)
+          ? readdirSync(folder)
+              .filter((f) => /\.mdx?$/.test(f))
+              .sort()
+          : [];
         const seen = new Set<string>();
         // What the store already holds, by file: an unchanged file is recognised before its YAML is parsed.
         const byFile = new Map([...store.entries()].map(([id, e]) => [e.filePath, { id, digest: e.digest }]));
@@ -47,11 +51,16 @@ export function reportsLoader(dir = 'content/reports'): Loader {
           const raw = readFileSync(join(folder, name), 'utf8');
           const known = byFile.get(filePath);
           const digest = generateDigest(`${RENDERER_VERSION}\0${raw}`); // a new renderer renders every body anew
-          if (known && known.digest === digest && !seen.has(known.id) && cached.has(digest)) { seen.add(known.id); problems.delete(filePath); continue; }
+          if (known && known.digest === digest && !seen.has(known.id) && cached.has(digest)) {
+            seen.add(known.id);
+            problems.delete(filePath);
+            continue;
+          }
           try {
             const parsed = readReport(raw, filePath);
             const id = typeof parsed.data.slug === 'string' ? parsed.data.slug : name.replace(/\.mdx?$/, '');
-            if (seen.has(id)) throw new Error(`${filePath}:${parsed.lineOf(['slug'])}: slug "${id}" is used by another report too; give one of them another slug`);
+            if (seen.has(id))
+              throw new Error(`${filePath}:${parsed.lineOf(['slug'])}: slug "${id}" is used by another report too; give one of them another slug`);
             seen.add(id);
             problems.delete(filePath);
             if (store.get(id)?.digest === digest && cached.has(digest)) continue;
@@ -96,7 +105,7 @@ function readReport(raw: string, filePath: string): ParsedFile {
   try {
     return parseReportFile(raw);
   } catch (e) {
-    if (e instanceof FrontmatterError) throw new Error(`${filePath}:${e.line}: ${e.message}`);
+    if (e instanceof FrontmatterError) throw new Error(`${filePath}:${e.line}: ${e.message}`, { cause: e });
     throw e;
   }
 }

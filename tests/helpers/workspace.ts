@@ -12,7 +12,10 @@ export function makeWorkspace(seeds: string[] | 'all' = 'all'): string {
 }
 
 export function reportFiles(root: string): string[] {
-  return readdirSync(join(root, 'content/reports')).filter((f) => f.endsWith('.mdx')).sort().map((f) => join(root, 'content/reports', f));
+  return readdirSync(join(root, 'content/reports'))
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .map((f) => join(root, 'content/reports', f));
 }
 
 export function edit(file: string, change: (text: string) => string): void {
@@ -22,7 +25,8 @@ export function edit(file: string, change: (text: string) => string): void {
 /** A project with this repository's code and content, where builds may write (the code is linked, the content copied). */
 export function makeProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'minsheng-build-'));
-  for (const name of ['src', 'public', 'node_modules', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts']) symlinkSync(resolve(name), join(root, name));
+  for (const name of ['src', 'public', 'node_modules', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts'])
+    symlinkSync(resolve(name), join(root, name));
   for (const name of ['content', 'seeds']) cpSync(name, join(root, name), { recursive: true });
   return root;
 }
