@@ -27,6 +27,26 @@ beforeEach(async () => {
 });
 
 describe('re-ingest after editors changed a report', () => {
+  it("keeps an editor's checked marks, on a figure and on the report, when the extractor's reading changes", async () => {
+    const doc = read();
+    doc.data.metrics[0]!.checked = true;
+    doc.data.checked = true;
+    write(doc);
+    // The stored base says the extractor read the second figure differently last time: the merge runs.
+    changeBase((base) => {
+      base.data.metrics[1]!.value += 1;
+      (base as { extractorVersion?: string }).extractorVersion = 'an older extractor';
+    });
+    await ingest({ root });
+    // The merge ran: the stored base is the new extractor's.
+    const base = JSON.parse(readFileSync(join(root, 'content/generated', `${read().data.slug}.json`), 'utf8'));
+    expect(base.extractorVersion).not.toBe('an older extractor');
+    const after = read();
+    expect(after.data.metrics[0]!.checked).toBe(true);
+    expect(after.data.checked).toBe(true);
+    expect(after.data.metrics[1]!.checked).toBeUndefined();
+  });
+
   it('keeps an edited value', async () => {
     const doc = read();
     doc.data.metrics[0]!.value = 88001;

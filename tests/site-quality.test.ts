@@ -85,7 +85,7 @@ describe('downloads, feed and sitemap', () => {
     const csv = readDownload(join(root, 'data/metrics.csv.gz'));
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('city,report,report_title,report_year,department,label,pledge,topic,kind,year,value,unit,qualifier,text,source_url');
+    expect(lines[0]).toBe('city,report,report_title,report_year,department,label,pledge,topic,kind,year,value,unit,qualifier,text,provenance,source_url');
     const json = JSON.parse(readDownload(join(root, 'data/metrics.json.gz')));
     expect(lines.length - 1).toBe(json.length);
     expect(json.length).toBeGreaterThan(250);

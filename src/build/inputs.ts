@@ -21,7 +21,8 @@ function addTree(hash: ReturnType<typeof createHash>, path: string): void {
 export function codeVersion(root: string): string {
   const hash = createHash('sha256');
   for (const p of CODE) addTree(hash, join(root, p));
-  hash.update(`BASE_PATH=${process.env.BASE_PATH ?? '/'} SITE_URL=${process.env.SITE_URL ?? ''}`);
+  // The settings every page prints: its base path and address, and the repository it links to.
+  for (const name of ['BASE_PATH', 'SITE_URL', 'REPO_URL', 'REPO_BRANCH']) hash.update(`${name}=${process.env[name] ?? ''}\0`);
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -76,7 +76,11 @@ function runAstro(root: string, outDir: string, cities: string[] | null): Promis
   if (cities) env.MINSHENG_CITIES = cities.join(',');
   else delete env.MINSHENG_CITIES;
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [astro, 'build', '--root', resolve(root), '--outDir', resolve(outDir)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [astro, 'build', '--root', resolve(root), '--outDir', resolve(outDir)], {
+      cwd: resolve(root),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const tail: string[] = [];
     const keep = (chunk: Buffer) => {
       // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC [ … m) from Astro's output

@@ -21,6 +21,8 @@ export interface Metric {
   label: string;
   /** The exact span of the source text that states the figure. */
   text: string;
+  /** Set by an editor who checked the figure against its sentence; the extractor never sets it. */
+  checked?: boolean;
   /** The promised item it measures, shared with its target, result and completion (see pledge.ts); null when it has no counterpart. */
   pledge?: string | null;
   /** One of the fifteen topics (see topic.ts). */

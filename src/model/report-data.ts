@@ -18,6 +18,8 @@ export interface ReportData {
   metrics: Metric[];
   /** The figures its text ties together as pledges (see src/model/pledge-status.ts). */
   pledges?: PledgeListEntry[];
+  /** Set by an editor who checked every figure of the report. */
+  checked?: boolean;
 }
 
 export interface ReportDoc {

@@ -44,6 +44,8 @@ export const metricSchema = z
     /** The promised item the figure measures: figures with the same key are its target, result and completion. */
     pledge: z.string().min(1, 'pledge is empty; write a short key shared by the figures of one promised item, or null').nullable().optional(),
     topic: z.enum(TOPICS, { error: `topic must be one of ${TOPICS.join('、')}` }).optional(),
+    /** An editor compared the figure with its sentence and found it right (shown as 编辑核对). */
+    checked: z.boolean({ error: 'checked is true (an editor checked this figure against its sentence) or false' }).optional(),
   })
   .strict();
 
@@ -82,6 +84,8 @@ export const reportSchema = z
     metrics: z.array(metricSchema),
     /** The report's pledges: the figures its text ties together (see src/model/pledge-status.ts). */
     pledges: z.array(pledgeEntrySchema).optional(),
+    /** An editor checked every figure of the report against its text (each shown as 编辑核对, unless edited). */
+    checked: z.boolean({ error: 'checked is true (an editor checked every figure of this report) or false' }).optional(),
   })
   .strict();
 

@@ -4,7 +4,9 @@
  */
 import { departmentsOf } from '../extraction/registry.ts';
 import { loadRegistry } from '../ingest/registry-files.ts';
+import { readBase } from '../ingest/report-file.ts';
 import { pinyinSlug } from '../ingest/slug.ts';
+import { provenanceOf, type Provenance } from '../model/provenance.ts';
 import { reportHref } from './url.ts';
 import type { MetricData, ReportFrontmatter } from '../model/report-schema.ts';
 
@@ -17,6 +19,8 @@ export interface ReportRef {
 export interface SourcedMetric extends MetricData {
   report: ReportRef;
   city: string;
+  /** Read by the program, checked by an editor, or changed by one. */
+  provenance: Provenance;
 }
 
 export interface DepartmentPage {
@@ -73,8 +77,10 @@ export function buildCatalog(reports: ReportRef[], root = '.'): Catalog {
     }
     city.reports.push(r);
     if (!city.years.includes(r.data.year)) city.years.push(r.data.year);
+    const generated = readBase(root, r.data.slug);
+    const base = generated ? new Map(generated.data.metrics.map((m) => [m.id, m])) : null;
     for (const m of r.data.metrics) {
-      const sm: SourcedMetric = { ...m, report: r, city: r.data.city };
+      const sm: SourcedMetric = { ...m, report: r, city: r.data.city, provenance: provenanceOf(m, r.data.checked === true, base) };
       city.metrics.push(sm);
       // A figure several departments answer for appears on each of their pages.
       for (const name of m.department ? m.department.split('、') : [NO_DEPARTMENT]) {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { metricAnchor, type SourcedMetric } from './catalog.ts';
 import { STATUSES, type Pledge } from './pledges.ts';
 import { KINDS, QUALIFIERS } from '../model/report-schema.ts';
+import { PROVENANCES } from '../model/provenance.ts';
 
 /** One downloadable row; the JSON schema below is generated from it, so the two never drift. */
 export const metricRowSchema = z
@@ -25,6 +26,7 @@ export const metricRowSchema = z
     unit: z.string().describe('单位:人、元、%、元/月、ratio(比值,8∶1 记为 8)…'),
     qualifier: z.enum(QUALIFIERS).describe('exact 确数 / approx 约 / more-than 超过 / at-least 不少于 / at-most 不超过'),
     text: z.string().describe('原文中陈述该数字的片段'),
+    provenance: z.enum(PROVENANCES).describe('extracted 程序读取 / checked 编辑核对 / edited 编辑修改'),
     source_url: z.string().describe('原文句子在本站的链接'),
   })
   .strict();
@@ -59,6 +61,7 @@ export function toRows(metrics: SourcedMetric[], siteBase: string): MetricRow[] 
     unit: m.unit,
     qualifier: m.qualifier,
     text: m.text,
+    provenance: m.provenance,
     source_url: sentenceUrl(siteBase, m),
   }));
 }
