@@ -19,7 +19,7 @@ import { defaultThreads, extractor } from '../src/ingest/extract-pool.ts';
 import { readSource } from '../src/ingest/read-source.ts';
 import { loadRegistry } from '../src/ingest/registry-files.ts';
 import { makeCorpus } from './bench/corpus.ts';
-import { makeWorkspace } from './bench/workspace.ts';
+import { addComponentBodies, makeWorkspace } from './bench/workspace.ts';
 import { makeFloorProject } from './bench/astro-floor.ts';
 import { siteBytes } from '../src/build/pages-limit.ts';
 
@@ -150,6 +150,8 @@ for (const n of sizes) {
   const root = makeWorkspace(repo, corpus);
   try {
     const ingest = timed(root, [...TSX, 'scripts/ingest.ts']);
+    // One report in a hundred gets a body with a component: the MDX path among the plain ones.
+    const mdxBodies = addComponentBodies(root, 100);
     const build = timed(root, [...TSX, 'scripts/build.ts', '--skip-ingest', '--full']);
     const astro = Number(/astro ([\d.]+)s/.exec(build.out)?.[1] ?? NaN);
     const pages = Number(/(\d+) pages in/.exec(build.out)?.[1] ?? NaN);
@@ -180,6 +182,7 @@ for (const n of sizes) {
     rows.push({
       ...extraction,
       'ingest s': +ingest.seconds.toFixed(1),
+      'MDX bodies': mdxBodies,
       'build s': +build.seconds.toFixed(1),
       'astro s': +astro.toFixed(1),
       pages,

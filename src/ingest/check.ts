@@ -12,6 +12,7 @@ import { writeFileAtomic } from './atomic-write.ts';
 import { extractorVersion, repeatKey, seedKey, SEEDS_DIR } from './ingest.ts';
 import { describeIssue, metricSchema, reportSchema, type MetricData, type PledgeEntry } from '../model/report-schema.ts';
 import { pledgeOf } from '../model/pledge-status.ts';
+import { readComponents, usesComponents } from '../model/body-components.ts';
 import { parseReportFile } from '../model/frontmatter.ts';
 import type { Problem } from '../model/problem.ts';
 import { cityLevelName, departmentsOf } from '../extraction/registry.ts';
@@ -31,6 +32,24 @@ interface CheckContext {
   registry: Registry;
   cityNames: Set<string>;
   seeds: Set<string> | null;
+}
+
+/** A body's <Figure> and <Pledge>: each must parse, be one of those two, and name a figure or pledge of its report; at the file's line. */
+function componentProblems(r: ReportOnDisk, file: string): Problem[] {
+  const raw = readFileSync(r.file, 'utf8');
+  const start = raw.endsWith(r.body) ? raw.length - r.body.length : Math.max(0, raw.lastIndexOf(r.body));
+  const offset = raw.slice(0, start).split('\n').length - 1; // the lines of the frontmatter above the body
+  const { uses, problems } = readComponents(r.body);
+  const metrics = Array.isArray(r.data.metrics) ? (r.data.metrics as Array<Partial<MetricData>>) : [];
+  const ids = new Set(metrics.map((m) => m?.id));
+  const pledgeKeys = new Set(metrics.map((m) => m?.pledge).filter(Boolean));
+  for (const u of uses) {
+    if (u.name === 'Figure' && !ids.has(u.id))
+      problems.push({ line: u.line, message: `<Figure id="${u.id}">: this report has no figure with that id; use an id under metrics:` });
+    if (u.name === 'Pledge' && !pledgeKeys.has(u.id))
+      problems.push({ line: u.line, message: `<Pledge id="${u.id}">: no figure of this report has pledge: ${u.id}; use a pledge id under pledges:` });
+  }
+  return problems.map((p) => ({ file, line: offset + p.line, message: p.message }));
 }
 
 /** The problems of one report on its own (all but duplicate slugs, which need every report). */
@@ -69,6 +88,7 @@ function checkReport(r: ReportOnDisk, file: string, ctx: CheckContext): Problem[
     );
   }
   const body = r.body;
+  if (usesComponents(body)) problems.push(...componentProblems(r, file));
   // Most spans are found in the body once its backslash escapes are undone; a body with raw HTML
   // or an editor's Markdown is parsed, since a reader never sees what the markup hides.
   const plain = !/(^|[^\\])[<[*_`]/.test(body);

@@ -14,10 +14,13 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import remarkMdx from 'remark-mdx';
+import { usesComponents, type ComponentName } from '../model/body-components.ts';
+import { rehypeComponents, remarkComponentSlots, type BodyContext } from './body-components.ts';
 import { remarkMetricMarks } from './remark-metric-marks.ts';
 
 /** Part of every rendered body's cache key: raise it whenever what a body renders to changes. */
-export const RENDERER_VERSION = 'sanitized-2';
+export const RENDERER_VERSION = 'sanitized-3';
 
 export const BODY_SCHEMA: SanitizeSchema = {
   ...defaultSchema,
@@ -42,15 +45,22 @@ function rehypeDeadLinksAsText() {
   return (tree: Root) => visit(tree);
 }
 
-/** Synchronous on purpose: the content loader must not yield to the event loop (see reports-loader.ts). */
-export function renderBody(body: string, metrics: Array<{ id: string; text: string }>): string {
+/**
+ * Synchronous on purpose: the content loader must not yield to the event loop (see reports-loader.ts).
+ * A body with components (<Figure>, <Pledge>) is parsed as MDX and its components drawn from
+ * `context`; any other body takes the plain Markdown path.
+ */
+export function renderBody(body: string, metrics: Array<{ id: string; text: string }>, context?: BodyContext): string {
+  const mdx = context !== undefined && usesComponents(body);
+  const found: Array<{ name: ComponentName; id: string }> = [];
+  const processor = mdx ? unified().use(remarkParse).use(remarkMdx).use(remarkComponentSlots(found)) : unified().use(remarkParse);
   return String(
-    unified()
-      .use(remarkParse)
+    processor
       .use(remarkMetricMarks, { metrics })
       .use(remarkRehype)
       .use(rehypeSanitize, BODY_SCHEMA)
       .use(rehypeDeadLinksAsText)
+      .use(mdx ? rehypeComponents(found, context) : () => undefined)
       .use(rehypeStringify)
       .processSync(body),
   );

@@ -21,7 +21,11 @@ import { join, relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { FrontmatterError, parseReportFile, type ParsedFile } from '../model/frontmatter.ts';
 import { pruneRenderedBodies, renderedBodies, saveRenderedBody } from './body-cache.ts';
-import { describeIssue, reportSchema } from '../model/report-schema.ts';
+import { describeIssue, reportSchema, type ReportFrontmatter } from '../model/report-schema.ts';
+import { usesComponents } from '../model/body-components.ts';
+import { provenanceOf } from '../model/provenance.ts';
+import { GENERATED_DIR, readBase } from '../ingest/report-file.ts';
+import type { BodyContext } from './body-components.ts';
 import { contentProblems } from './content-problems.ts';
 import { renderBody, RENDERER_VERSION } from './render-body.ts';
 
@@ -50,7 +54,9 @@ export function reportsLoader(dir = 'content/reports'): Loader {
           const filePath = relative(root, join(folder, name));
           const raw = readFileSync(join(folder, name), 'utf8');
           const known = byFile.get(filePath);
-          const digest = generateDigest(`${RENDERER_VERSION}\0${raw}`); // a new renderer renders every body anew
+          // A new renderer renders every body anew; a body with components also shows its figures'
+          // provenance, which the stored base (named like the file) decides.
+          const digest = generateDigest(`${RENDERER_VERSION}\0${raw}${usesComponents(raw) ? `\0${baseText(root, name)}` : ''}`);
           if (known && known.digest === digest && !seen.has(known.id) && cached.has(digest)) {
             seen.add(known.id);
             problems.delete(filePath);
@@ -70,7 +76,16 @@ export function reportsLoader(dir = 'content/reports'): Loader {
             } catch (e) {
               throw schemaProblem(parsed, filePath) ?? e;
             }
-            saveRenderedBody(config.cacheDir, digest, renderBody(parsed.body, (data as { metrics: Array<{ id: string; text: string }> }).metrics));
+            saveRenderedBody(
+              config.cacheDir,
+              digest,
+              renderBody(
+                parsed.body,
+                (data as ReportFrontmatter).metrics,
+                // Only a body with components needs the base read: the plain path stays as fast as before.
+                usesComponents(parsed.body) ? bodyContext(root, data as ReportFrontmatter) : undefined,
+              ),
+            );
             cached.add(digest);
             store.set({ id, data, filePath, digest });
             rendered++;
@@ -97,6 +112,28 @@ export function reportsLoader(dir = 'content/reports'): Loader {
       };
       for (const event of ['change', 'add', 'unlink'] as const) watcher.on(event, onChange);
     },
+  };
+}
+
+/** The stored base's text for a report file, or '' (a report typed in by hand has none). */
+function baseText(root: string, fileName: string): string {
+  try {
+    return readFileSync(join(root, GENERATED_DIR, fileName.replace(/\.mdx?$/, '.json')), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** What a body's components are drawn from: the report's data and its figures' provenance. */
+function bodyContext(root: string, data: ReportFrontmatter): BodyContext {
+  const generated = readBase(root, data.slug);
+  const base = generated ? new Map(generated.data.metrics.map((m) => [m.id, m])) : null;
+  const byId = new Map(data.metrics.map((m) => [m.id, m]));
+  return {
+    metrics: data.metrics,
+    pledges: data.pledges,
+    published: data.published,
+    provenance: (id) => provenanceOf(byId.get(id)!, data.checked === true, base),
   };
 }
 

@@ -1,0 +1,115 @@
+/**
+ * What a report body's components render to (see src/model/body-components.ts): <Figure> as the
+ * figure's value linked to its sentence, its label and its provenance badge; <Pledge> as the
+ * pledge's title, its figures in words and its bullet chart. Built as HAST after the body is
+ * sanitised, from the report's own data, so nothing an editor writes becomes markup.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import type { Root as MdastRoot, RootContent } from 'mdast';
+import { BODY_COMPONENTS, type ComponentName } from '../model/body-components.ts';
+import { pledgeOf } from '../model/pledge-status.ts';
+import { PROVENANCE_LABEL, type Provenance } from '../model/provenance.ts';
+import type { MetricData, PledgeEntry } from '../model/report-schema.ts';
+import { metricAnchor } from './catalog.ts';
+import { formatMetric } from './format.ts';
+import { BULLET, bulletGeometry, bulletWords } from './pledge-bullet.ts';
+
+/** What the components are drawn from: the report's frontmatter and each figure's provenance. */
+export interface BodyContext {
+  metrics: MetricData[];
+  pledges?: PledgeEntry[];
+  published: string | null;
+  provenance: (id: string) => Provenance;
+}
+
+/** An element; SVG attributes are numbers here, which HAST's HTML-minded property types do not list. */
+const el = (tagName: string, properties: Record<string, string | number | string[]>, children: ElementContent[] = []): Element => ({
+  type: 'element',
+  tagName,
+  properties: properties as Element['properties'],
+  children,
+});
+const text = (value: string): ElementContent => ({ type: 'text', value });
+
+function figure(id: string, ctx: BodyContext): Element | null {
+  const m = ctx.metrics.find((x) => x.id === id);
+  if (!m) return null;
+  const p = ctx.provenance(id);
+  return el('span', { className: ['figure-ref'] }, [
+    el('a', { href: `#${metricAnchor(m.id)}` }, [text(formatMetric(m))]),
+    text(' '),
+    el('span', { className: ['figure-label'] }, [text(m.label)]),
+    text(' '),
+    el('span', { className: ['provenance', p] }, [text(PROVENANCE_LABEL[p])]),
+  ]);
+}
+
+function pledge(id: string, ctx: BodyContext): Element | null {
+  const figures = ctx.metrics.filter((m) => m.pledge === id);
+  const entry = ctx.pledges?.find((p) => p.id === id);
+  if (!figures.length) return null;
+  const p = pledgeOf(id, figures, ctx.published);
+  const words = bulletWords(p);
+  const g = bulletGeometry(p);
+  const { width, height } = BULLET;
+  const marks: ElementContent[] = [el('rect', { className: ['track'], x: 0, y: 6, width, height: 10 })];
+  if (g.result !== null) marks.push(el('rect', { className: ['result'], x: 0, y: 6, width: Math.max(1, g.result), height: 10 }));
+  if (g.target !== null) marks.push(el('line', { className: ['target-mark'], x1: g.target, x2: g.target, y1: 1, y2: height - 1 }));
+  if (g.pace !== null) marks.push(el('line', { className: ['pace-mark'], x1: g.pace, x2: g.pace, y1: 3, y2: height - 3 }));
+  return el('figure', { className: ['pledge-card'] }, [
+    el('figcaption', {}, [text(entry?.title ?? p.title)]),
+    el('svg', { className: ['bullet'], role: 'img', ariaLabel: words, width, height, viewBox: `0 0 ${width} ${height}` }, marks),
+    el('p', { className: ['meta'] }, [text(words)]),
+  ]);
+}
+
+const RENDER: Record<ComponentName, (id: string, ctx: BodyContext) => Element | null> = { Figure: figure, Pledge: pledge };
+
+/** The slot a component leaves in the Markdown tree: an element that survives sanitising, by its id. */
+const SLOT = 'component-';
+
+/**
+ * remark: each component becomes a numbered slot (what it names is kept in `found`); MDX
+ * expressions, imports and unknown elements render to nothing (npm run check names them).
+ */
+export function remarkComponentSlots(found: Array<{ name: ComponentName; id: string }>) {
+  return () => (tree: MdastRoot) => {
+    const walk = (node: { children?: RootContent[] }) => {
+      if (!node.children) return;
+      node.children = node.children.flatMap((child): RootContent[] => {
+        const c = child as RootContent & { name?: string | null; attributes?: Array<{ type: string; name?: string; value?: unknown }> };
+        if (c.type === 'mdxjsEsm' || c.type === 'mdxFlowExpression' || c.type === 'mdxTextExpression') return [];
+        if (c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') {
+          const id = c.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
+          if (!c.name || !(c.name in BODY_COMPONENTS) || typeof id !== 'string') return [];
+          found.push({ name: c.name as ComponentName, id });
+          const slot = { type: 'text', value: '', data: { hName: 'mark', hProperties: { id: `${SLOT}${found.length - 1}` } } };
+          return [(c.type === 'mdxJsxFlowElement' ? { type: 'paragraph', children: [slot] } : slot) as RootContent];
+        }
+        walk(child as { children?: RootContent[] });
+        return [child];
+      });
+    };
+    walk(tree);
+  };
+}
+
+/** rehype, after sanitising: each slot becomes its component, drawn from the report's data. */
+export function rehypeComponents(found: Array<{ name: ComponentName; id: string }>, ctx: BodyContext) {
+  return () => (tree: Root) => {
+    const walk = (node: Root | Element) => {
+      node.children = node.children.flatMap((child): ElementContent[] => {
+        if (child.type !== 'element') return [child as ElementContent];
+        const id = String(child.properties.id ?? '');
+        if (child.tagName === 'mark' && id.startsWith(SLOT)) {
+          const use = found[Number(id.slice(SLOT.length))];
+          const drawn = use && RENDER[use.name](use.id, ctx);
+          return drawn ? [drawn] : [];
+        }
+        walk(child);
+        return [child];
+      });
+    };
+    walk(tree);
+  };
+}
