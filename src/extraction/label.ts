@@ -66,11 +66,17 @@ export function fallbackLabel(clause: string, unit: string): string {
 export function tidyLabel(label: string): string {
   const out = label
     .replace(/^[^,,。]{0,8}?(任务|计划|目标)(是|为)/, '') // 项目计划任务是新建…: what follows is the item
+    .replace(/^[一二三四五六七八九十]+是/, '') // 一是…, 二是…: the ordinal of a list, not what is counted
     .replace(/^(等|和|及|以及|与|以来|共计|合计|确保|力争|并|还)+/, '')
     .replace(/([由从][^由从]{0,6})?(降至|降到|降低到|提升至|提升到|提高到|提高至|增至|增加到|下降到|压缩到|压缩至)$/, '')
     .replace(/[由从的及和、]+$/, '');
-  return out.length >= 2 ? out : label;
+  // A change's baseline (补助标准从年人均580元提高到…) is labelled by what changes, not by 从年人均.
+  const subject = out.replace(/[由从](?!业)[^由从,,。]{1,5}$/, '');
+  return subject.length >= 4 ? subject : out.length >= 2 ? out : label;
 }
+
+/** A label that is only a change's verb (提高到, 升至, 压缩到): the figure is named by its pledge's other figure. */
+export const CHANGE_ONLY_LABEL = /^[由从]?(提高|提升|增加|增长|降低|下降|减少|压缩|扩大|缩短|延长|升|降|高|增)?(到|至|为)$/;
 
 /** A label that names only the task or the rate (完成省定目标, 省定目标任务, 占比): it says nothing of what. */
 export const GENERIC_LABEL = /^(完成|超额完成)?(省定|市定|年度|全年|省|市)?(目标|任务|计划)*(任务|的|数)?$|^(占比|比例|完成率|完成)$/;

@@ -14,8 +14,8 @@ import { readDocument } from './document.ts';
 import { pipeColumn } from './tables.ts';
 import { baselineShift, startsChange, yearOf } from './year.ts';
 import { assignPledges } from './pledge.ts';
-import { topicOf, type Topic } from './topic.ts';
-import { fallbackLabel, GENERIC_LABEL, labelFor, pledgeLabel, segmenter, tidyLabel, wordStartWithin } from './label.ts';
+import { namedTopic, topicOf, type Topic } from './topic.ts';
+import { CHANGE_ONLY_LABEL, fallbackLabel, GENERIC_LABEL, labelFor, pledgeLabel, segmenter, tidyLabel, wordStartWithin } from './label.ts';
 import { readUnit, TIME_UNITS } from './units.ts';
 import type { Metric, Registry } from './types.ts';
 
@@ -346,10 +346,29 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   const labels = all.map((c) => tidyLabel(c.label));
   const saysNothing = (k: number) => GENERIC_LABEL.test(labels[k]!.replace(/^完成/, ''));
   all.forEach((c, i) => {
+    if (pledges[i] && CHANGE_ONLY_LABEL.test(labels[i]!)) {
+      // 提高到610元: the end of a change is named like its baseline (补助标准从580元…).
+      const j = all.findIndex((o, k) => k !== i && pledges[k] === pledges[i] && !CHANGE_ONLY_LABEL.test(labels[k]!) && !saysNothing(k));
+      if (j >= 0) labels[i] = labels[j]!;
+      return;
+    }
     const bare = c.kind === 'completion' ? GENERIC_LABEL.test(labels[i]!) : c.kind === 'target' && saysNothing(i);
     if (!pledges[i] || !bare) return;
     const j = all.findIndex((o, k) => k !== i && pledges[k] === pledges[i] && o.kind !== 'completion' && !saysNothing(k));
     if (j >= 0) labels[i] = pledgeLabel(c.kind, labels[j]!.replace(/^(新增|完成|实际|累计)/, ''));
+  });
+  // The figures of one pledge are about one thing: they share the topic their labels name (提高到610元
+  // is about what its baseline's label says), else each keeps its own.
+  const topics = all.map((c) => topicOf(c.label, c.clauseText, c.sentenceText, c.department, c.section ?? null, c));
+  const pledgeTopic = new Map<string, Topic>();
+  all.forEach((_, i) => {
+    const key = pledges[i];
+    const named = key && !pledgeTopic.has(key) ? namedTopic(labels[i]!) : null;
+    if (key && named) pledgeTopic.set(key, named);
+  });
+  all.forEach((_, i) => {
+    const t = pledges[i] ? pledgeTopic.get(pledges[i]!) : undefined;
+    if (t) topics[i] = t;
   });
   // The same words can state two figures (a restatement under another department): ids stay unique.
   const used = new Map<string, number>();
@@ -368,7 +387,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       label: labels[i]!,
       text: c.text,
       pledge: pledges[i] ?? null,
-      topic: topicOf(c.label, c.clauseText, c.sentenceText, c.department, c.section ?? null, c),
+      topic: topics[i]!,
     };
   });
 }

@@ -61,7 +61,12 @@ const WORDS: Array<[Topic, RegExp]> = [
   ['生态环境', /空气|大气|PM|污水|垃圾|黑臭|河湖|河道|水质|环境|绿化|造林|生态|扬尘|噪声|油烟|燃煤|散煤/],
   ['文化体育', /文化|体育|健身|图书|书屋|博物|演出|送戏|电影|放映|广场舞|赛事|运动|全民阅读|非遗/],
   ['农业农村', /农村|农业|乡村|村庄|农户|农民|种植|畜牧|粮食|高标准农田|耕地|亩|村|户厕/],
-  ['政务与营商', /政务|审批|办事|营商|企业|市场主体|一网|网办|热线|12345|电子|数字|5G|信号/],
+  // Civil society and people's mediation (社会组织, 志愿者, 慈善, 调解纠纷): none of the fourteen.
+  ['其他', /社会组织|志愿者|志愿服务|慈善|善款|社工站|调解民间|民间纠纷|矛盾纠纷|法律咨询/],
+  [
+    '政务与营商',
+    /政务|审批|办事|营商|企业|市场主体|一网|网办|热线|12345|电子|数字|5G|信号|无申即享|免申即享|直接兑现|填报|高频|一窗|行政复议|合法性审查|网上可办/,
+  ],
   ['财政投入', /民生支出|财政|预算|投入.{0,6}资金|总投资|资金支出|投资.{0,4}亿元|一般公共预算/],
 ];
 
@@ -89,6 +94,12 @@ const first = (text: string): Topic | null => WORDS.find(([, re]) => re.test(tex
 /** Topics whose words are common in any section (企业, 资金, 村): the department's topic goes before them. */
 const WEAK = new Set<Topic>(['政务与营商', '财政投入', '农业农村']);
 
+/** The topic a label's own words name, when it is a specific one (not 企业, 资金, 村 or 其他). */
+export function namedTopic(label: string): Topic | null {
+  const t = first(label);
+  return t !== null && !WEAK.has(t) && t !== '其他' ? t : null;
+}
+
 /** The topic a heading gives the figures under it (三、开展城乡居民医疗保障待遇提升行动), if its words name one. */
 export const headingTopic = (heading: string): Topic | null => first(heading);
 
@@ -105,10 +116,12 @@ export function topicOf(
   section: Topic | null = null,
   amount?: { value: number; unit: string },
 ): Topic {
-  // Money in the hundreds of millions invested or spent across items is the budget's: 完成投资10.81亿元.
-  if (amount && amount.unit === '元' && amount.value >= 1e8 && /投资|投入|支出|筹措/.test(clause)) return '财政投入';
-  const own = section ?? (department ? BY_DEPARTMENT.find(([re]) => re.test(department))?.[1] : undefined);
   const fromLabel = first(label);
+  // Money in the hundreds of millions invested or spent across items is the budget's (完成投资10.81亿元),
+  // unless its label names what it builds (投资10.2亿元建设教育园区项目: 教育).
+  const named = fromLabel !== null && !WEAK.has(fromLabel) && fromLabel !== '其他';
+  if (amount && amount.unit === '元' && amount.value >= 1e8 && /投资|投入|支出|筹措/.test(clause) && !named) return '财政投入';
+  const own = section ?? (department ? BY_DEPARTMENT.find(([re]) => re.test(department))?.[1] : undefined);
   if (fromLabel && !(WEAK.has(fromLabel) && own)) return fromLabel;
   if (section) return section;
   for (const text of [clause, sentence]) {
