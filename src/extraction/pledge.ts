@@ -92,7 +92,15 @@ export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
   for (let i = 0; i < figures.length; i++) {
     if (figures[i]!.kind !== 'completion' || linked.has(i)) continue;
     let end = i;
-    while (end + 1 < figures.length && figures[end + 1]!.kind === 'completion' && figures[end + 1]!.sentence === figures[i]!.sentence) end++;
+    // A run is rates written one after another (125.6%、134.4%、110.4%), not rates clauses apart
+    // (…已完成2个(50%),…工程正在施工中(93%)), which each go with their own figure.
+    while (
+      end + 1 < figures.length &&
+      figures[end + 1]!.kind === 'completion' &&
+      figures[end + 1]!.sentence === figures[i]!.sentence &&
+      figures[end + 1]!.start - figures[end]!.end <= 3
+    )
+      end++;
     const run = end - i + 1;
     const rate = figures[i]!;
     const aloneInSentence = figures[i - 1]?.sentence !== rate.sentence; // 完成率105% on its own, after its result
