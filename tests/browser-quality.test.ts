@@ -57,8 +57,13 @@ describe('accessibility', () => {
     ['department', 'xiangyang/hrss/'],
     ['report', 'reports/xinxiang-2023-zhongdian-minsheng-shi-shi/'],
     ['search', 'search/?q=就业'],
-  ])('has no serious or critical axe violation on the %s page', async (_name, path) => {
+  ])('has no serious or critical axe violation on the %s page, in the light and the dark theme', async (_name, path) => {
+    for (const colorScheme of ['light', 'dark'] as const) await axeClean(path, colorScheme);
+  });
+
+  async function axeClean(path: string, colorScheme: 'light' | 'dark'): Promise<void> {
     const page = await open(path);
+    await page.emulateMedia({ colorScheme });
     if (path.startsWith('search')) await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
@@ -70,8 +75,25 @@ describe('accessibility', () => {
       const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
     });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+      `${path} (${colorScheme})`,
+    ).toEqual([]);
     expect((page as Page & { outside?: string[] }).outside).toEqual([]);
+    await page.close();
+  }
+
+  it('follows the system theme: dark colours under prefers-color-scheme: dark', async () => {
+    const page = await open('xiangyang/hrss/');
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const bar = () => page.evaluate(() => getComputedStyle(document.querySelector('.bar.actual rect')!).fill);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const [lightBg, lightBar] = [await background(), await bar()];
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const [darkBg, darkBar] = [await background(), await bar()];
+    expect(lightBg).toBe('rgb(255, 255, 255)');
+    expect(darkBg).toBe('rgb(20, 23, 26)');
+    expect(darkBar).not.toBe(lightBar); // the chart's colours change with the theme, keeping their meaning
     await page.close();
   });
 
