@@ -119,8 +119,7 @@ export function topicOf(
   const fromLabel = first(label);
   // Money in the hundreds of millions invested or spent across items is the budget's (完成投资10.81亿元),
   // unless its label names what it builds (投资10.2亿元建设教育园区项目: 教育).
-  const named = fromLabel !== null && !WEAK.has(fromLabel) && fromLabel !== '其他';
-  if (amount && amount.unit === '元' && amount.value >= 1e8 && /投资|投入|支出|筹措/.test(clause) && !named) return '财政投入';
+  if (amount && amount.unit === '元' && amount.value >= 1e8 && /投资|投入|支出|筹措/.test(clause) && !namedTopic(label)) return '财政投入';
   const own = section ?? (department ? BY_DEPARTMENT.find(([re]) => re.test(department))?.[1] : undefined);
   if (fromLabel && !(WEAK.has(fromLabel) && own)) return fromLabel;
   if (section) return section;

@@ -38,6 +38,14 @@ export const usesComponents = (body: string) => /<[A-Z]/.test(body);
 const HINT = `use <Figure id="…" /> or <Pledge id="…" />`;
 type MdxNode = RootContent & { name?: string | null; attributes?: Array<MdxJsxAttribute | MdxJsxExpressionAttribute>; position?: { start: { line: number } } };
 
+/** The component an MDX element is, with its literal id: null for any other element, or one without an id. */
+export function componentUse(node: RootContent): { name: ComponentName; id: string } | null {
+  const el = node as MdxNode;
+  if ((el.type !== 'mdxJsxFlowElement' && el.type !== 'mdxJsxTextElement') || !el.name || !(el.name in BODY_COMPONENTS)) return null;
+  const id = el.attributes?.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
+  return typeof id === 'string' && id ? { name: el.name as ComponentName, id } : null;
+}
+
 /**
  * Parses a body as MDX: its tree, each component it uses, and what is wrong (an unknown
  * component, a missing or non-literal id, an expression or import, or MDX that does not parse).
@@ -71,15 +79,14 @@ export function readComponents(body: string): { tree: Root | null; uses: Compone
           continue;
         }
         const attrs = child.attributes ?? [];
-        const id = attrs.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'id');
         for (const a of attrs) {
           if (a.type !== 'mdxJsxAttribute') problems.push({ line, message: `<${name}>: {…} props are not allowed; write id="…"` });
           else if (a.name !== 'id')
             problems.push({ line, message: `<${name}>: no prop "${a.name}"; the only prop is id, ${BODY_COMPONENTS[name as ComponentName].idNames}` });
         }
-        if (!id || typeof id.value !== 'string' || !id.value)
-          problems.push({ line, message: `<${name}> needs id="…": ${BODY_COMPONENTS[name as ComponentName].idNames}` });
-        else uses.push({ name: name as ComponentName, id: id.value, line });
+        const use = componentUse(child);
+        if (use) uses.push({ ...use, line });
+        else problems.push({ line, message: `<${name}> needs id="…": ${BODY_COMPONENTS[name as ComponentName].idNames}` });
       }
       if ('children' in child) walk(child);
     }

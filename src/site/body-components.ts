@@ -6,7 +6,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { Root as MdastRoot, RootContent } from 'mdast';
-import { BODY_COMPONENTS, type ComponentName } from '../model/body-components.ts';
+import { componentUse, type ComponentName } from '../model/body-components.ts';
 import { pledgeOf } from '../model/pledge-status.ts';
 import { PROVENANCE_LABEL, type Provenance } from '../model/provenance.ts';
 import type { MetricData, PledgeEntry } from '../model/report-schema.ts';
@@ -19,7 +19,7 @@ export interface BodyContext {
   metrics: MetricData[];
   pledges?: PledgeEntry[];
   published: string | null;
-  provenance: (id: string) => Provenance;
+  provenance: (m: MetricData) => Provenance;
 }
 
 /** An element; SVG attributes are numbers here, which HAST's HTML-minded property types do not list. */
@@ -34,7 +34,7 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
 function figure(id: string, ctx: BodyContext): Element | null {
   const m = ctx.metrics.find((x) => x.id === id);
   if (!m) return null;
-  const p = ctx.provenance(id);
+  const p = ctx.provenance(m);
   return el('span', { className: ['figure-ref'] }, [
     el('a', { href: `#${metricAnchor(m.id)}` }, [text(formatMetric(m))]),
     text(' '),
@@ -77,14 +77,13 @@ export function remarkComponentSlots(found: Array<{ name: ComponentName; id: str
     const walk = (node: { children?: RootContent[] }) => {
       if (!node.children) return;
       node.children = node.children.flatMap((child): RootContent[] => {
-        const c = child as RootContent & { name?: string | null; attributes?: Array<{ type: string; name?: string; value?: unknown }> };
-        if (c.type === 'mdxjsEsm' || c.type === 'mdxFlowExpression' || c.type === 'mdxTextExpression') return [];
-        if (c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') {
-          const id = c.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
-          if (!c.name || !(c.name in BODY_COMPONENTS) || typeof id !== 'string') return [];
-          found.push({ name: c.name as ComponentName, id });
+        if (child.type === 'mdxjsEsm' || child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression') return [];
+        if (child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') {
+          const use = componentUse(child);
+          if (!use) return [];
+          found.push(use);
           const slot = { type: 'text', value: '', data: { hName: 'mark', hProperties: { id: `${SLOT}${found.length - 1}` } } };
-          return [(c.type === 'mdxJsxFlowElement' ? { type: 'paragraph', children: [slot] } : slot) as RootContent];
+          return [(child.type === 'mdxJsxFlowElement' ? { type: 'paragraph', children: [slot] } : slot) as RootContent];
         }
         walk(child as { children?: RootContent[] });
         return [child];

@@ -77,10 +77,9 @@ export function buildCatalog(reports: ReportRef[], root = '.'): Catalog {
     }
     city.reports.push(r);
     if (!city.years.includes(r.data.year)) city.years.push(r.data.year);
-    const generated = readBase(root, r.data.slug);
-    const base = generated ? new Map(generated.data.metrics.map((m) => [m.id, m])) : null;
+    const provenance = reportProvenance(root, r.data);
     for (const m of r.data.metrics) {
-      const sm: SourcedMetric = { ...m, report: r, city: r.data.city, provenance: provenanceOf(m, r.data.checked === true, base) };
+      const sm: SourcedMetric = { ...m, report: r, city: r.data.city, provenance: provenance(m) };
       city.metrics.push(sm);
       // A figure several departments answer for appears on each of their pages.
       for (const name of m.department ? m.department.split('、') : [NO_DEPARTMENT]) {
@@ -97,6 +96,13 @@ export function buildCatalog(reports: ReportRef[], root = '.'): Catalog {
   }
   const cities = [...byCity.values()].sort((a, b) => a.province.localeCompare(b.province, 'zh') || a.name.localeCompare(b.name, 'zh'));
   return { cities, reports: sorted };
+}
+
+/** Each figure's provenance in a report, told from the report and the base ingest stored for it (content/generated/). */
+export function reportProvenance(root: string, data: ReportFrontmatter): (m: MetricData) => Provenance {
+  const generated = readBase(root, data.slug);
+  const base = generated ? new Map(generated.data.metrics.map((m) => [m.id, m])) : null;
+  return (m) => provenanceOf(m, data.checked === true, base);
 }
 
 /** The anchor of a metric's sentence in its report page. */

@@ -13,7 +13,20 @@ import { join } from 'node:path';
 import { createGzip, gzipSync } from 'node:zlib';
 import { inside } from '../model/safe-path.ts';
 import type { Catalog } from './catalog.ts';
-import { CSV_HEAD, csvLines, jsonLines, metricsJsonSchema, pledgesCsv, pledgesJsonSchema, toJson, toPledgeRows, toRows, type MetricRow } from './export.ts';
+import {
+  CSV_HEAD,
+  csvLines,
+  jsonLines,
+  metricsJsonSchema,
+  PLEDGE_CSV_HEAD,
+  pledgeCsvLines,
+  pledgesCsv,
+  pledgesJsonSchema,
+  toJson,
+  toPledgeRows,
+  toRows,
+  type MetricRow,
+} from './export.ts';
 import { cityFiles, reportFile, SITE_FILES } from './download-files.ts';
 import { cityPledges } from './pledges.ts';
 
@@ -63,6 +76,7 @@ export async function writeDownloads(catalog: Catalog, outDir: string, siteBase:
     ReturnType<typeof gzipWriter>
   >;
   await site.csv.write(CSV_HEAD);
+  await site.pledgesCsv.write(PLEDGE_CSV_HEAD);
   const first = { json: true, pledges: true };
   for (const city of catalog.cities) {
     const rows = toRows(city.metrics, siteBase);
@@ -73,8 +87,7 @@ export async function writeDownloads(catalog: Catalog, outDir: string, siteBase:
     first.json &&= rows.length === 0;
     if (pledgeRows.length) await site.pledgesJson.write((first.pledges ? '[\n' : ',\n') + jsonLines(pledgeRows));
     first.pledges &&= pledgeRows.length === 0;
-    // The site-wide pledge CSV has one header: each city's rows without theirs.
-    await site.pledgesCsv.write(index.cities.length ? pledgesCsv(pledgeRows).replace(/^\uFEFF[^\r]*\r\n/, '') : pledgesCsv(pledgeRows));
+    await site.pledgesCsv.write(pledgeCsvLines(pledgeRows));
     index.site.figures += rows.length;
     index.site.pledges += pledgeRows.length;
     const names = cityFiles(city.slug);

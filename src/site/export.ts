@@ -71,15 +71,19 @@ export function toRows(metrics: SourcedMetric[], siteBase: string): MetricRow[] 
  * =, +, -, @, a tab or a carriage return) gets a leading ' as OWASP recommends: an editor's label
  * =HYPERLINK(…) stays text. Numbers are written as numbers; the JSON keeps every text exactly.
  */
-const CSV_OPTIONS = { columns: COLUMNS, record_delimiter: 'windows', escape_formulas: true } as const;
-
-/** The start of every CSV download: a byte-order mark and the header line. */
-export const CSV_HEAD = '\uFEFF' + stringify([], { ...CSV_OPTIONS, header: true });
-
-/** The CSV lines of some rows, without the header: files that join several sets of rows reuse them. */
-export function csvLines(rows: MetricRow[]): string {
-  return stringify(rows, { ...CSV_OPTIONS, header: false });
+function csvFormat<Row>(columns: string[]) {
+  const options = { columns, record_delimiter: 'windows', escape_formulas: true } as const;
+  return {
+    /** The start of the file: a byte-order mark and the header line. */
+    head: '\uFEFF' + stringify([], { ...options, header: true }),
+    /** The lines of some rows, without the header: files that join several sets of rows reuse them. */
+    lines: (rows: Row[]) => stringify(rows, { ...options, header: false }),
+  };
 }
+
+const metricsCsv = csvFormat<MetricRow>(COLUMNS);
+export const CSV_HEAD = metricsCsv.head;
+export const csvLines = metricsCsv.lines;
 
 /** Rows as a JSON array, one row a line: compact, yet a file a person can read and diff. */
 export function toJson(rows: object[]): string {
@@ -146,7 +150,11 @@ export function toPledgeRows(city: string, pledges: Pledge[], siteBase: string):
   });
 }
 
+const pledgeCsv = csvFormat<PledgeRow>(PLEDGE_COLUMNS);
+export const PLEDGE_CSV_HEAD = pledgeCsv.head;
+export const pledgeCsvLines = pledgeCsv.lines;
+
 /** Pledge rows as CSV (with the byte-order mark and header), formulas neutralised as in every CSV. */
 export function pledgesCsv(rows: PledgeRow[]): string {
-  return '\uFEFF' + stringify(rows, { columns: PLEDGE_COLUMNS, record_delimiter: 'windows', escape_formulas: true, header: true });
+  return PLEDGE_CSV_HEAD + pledgeCsvLines(rows);
 }

@@ -23,8 +23,8 @@ import { FrontmatterError, parseReportFile, type ParsedFile } from '../model/fro
 import { pruneRenderedBodies, renderedBodies, saveRenderedBody } from './body-cache.ts';
 import { describeIssue, reportSchema, type ReportFrontmatter } from '../model/report-schema.ts';
 import { usesComponents } from '../model/body-components.ts';
-import { provenanceOf } from '../model/provenance.ts';
-import { GENERATED_DIR, readBase } from '../ingest/report-file.ts';
+import { GENERATED_DIR } from '../ingest/report-file.ts';
+import { reportProvenance } from './catalog.ts';
 import type { BodyContext } from './body-components.ts';
 import { contentProblems } from './content-problems.ts';
 import { renderBody, RENDERER_VERSION } from './render-body.ts';
@@ -126,15 +126,7 @@ function baseText(root: string, fileName: string): string {
 
 /** What a body's components are drawn from: the report's data and its figures' provenance. */
 function bodyContext(root: string, data: ReportFrontmatter): BodyContext {
-  const generated = readBase(root, data.slug);
-  const base = generated ? new Map(generated.data.metrics.map((m) => [m.id, m])) : null;
-  const byId = new Map(data.metrics.map((m) => [m.id, m]));
-  return {
-    metrics: data.metrics,
-    pledges: data.pledges,
-    published: data.published,
-    provenance: (id) => provenanceOf(byId.get(id)!, data.checked === true, base),
-  };
+  return { metrics: data.metrics, pledges: data.pledges, published: data.published, provenance: reportProvenance(root, data) };
 }
 
 /** A report's frontmatter and body; a file that does not parse is an error naming its file and line. */
