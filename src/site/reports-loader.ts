@@ -29,6 +29,9 @@ import type { BodyContext } from './body-components.ts';
 import { contentProblems } from './content-problems.ts';
 import { renderBody, RENDERER_VERSION } from './render-body.ts';
 
+/** How long a saved file is left to settle before it is read (a save is one burst of writes). */
+const SETTLE_MS = 150;
+
 export function reportsLoader(dir = 'content/reports'): Loader {
   return {
     name: 'minsheng-reports',
@@ -107,8 +110,18 @@ export function reportsLoader(dir = 'content/reports'): Loader {
       if (!watcher) return;
       // npm run dev: an edited, added or deleted report is read again as soon as it is saved.
       watcher.add(folder);
+      // A save is read once it has settled: an editor (or a script) that truncates and then writes
+      // a file sends its change while the file is still empty, and the file system may not send
+      // another (same mtime), so reading at once could keep the empty version. Saves that arrive
+      // during a read are read after it, never alongside it.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let running: Promise<void> = Promise.resolve();
       const onChange = (path: string) => {
-        if (resolve(path).startsWith(resolve(folder)) && /\.mdx?$/.test(path)) void sync().catch((e: Error) => logger.error(e.message));
+        if (!resolve(path).startsWith(resolve(folder)) || !/\.mdx?$/.test(path)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          running = running.then(sync).catch((e: Error) => logger.error(e.message));
+        }, SETTLE_MS);
       };
       for (const event of ['change', 'add', 'unlink'] as const) watcher.on(event, onChange);
     },
