@@ -6,7 +6,13 @@ import type { Segment } from './structure.ts';
 
 /** Leading words that say nothing of what is counted: 其中, 全市, 累计, 2023年末, … */
 export const FILLER =
-  /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在|将|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
+  /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在(?!校)|将|[\u4e00-\u9fa5]{2,4}市(?=共有|现有)|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
+
+/** The task's own words before what it is (项目计划任务是, 任务目标是): what follows is the item. */
+const TASK_LEAD = /^[^,,。]{0,8}?(任务|计划|目标)(是|为)/;
+
+/** Verbs a label may open with that say what is done to the thing counted (新建改建, 建成). */
+const LEADING_VERB = /^(新建|改建|改扩建|新改扩建|扩建|建成|建设|改造|新增|实施|完成)+/;
 
 export interface Label {
   label: string;
@@ -30,7 +36,7 @@ export function wordStartWithin(words: Intl.Segments, line: Segment, from: numbe
 export function labelFor(text: string, from: number, to: number, after: string): Label {
   const raw = text.slice(from, to);
   const lead = FILLER.exec(raw)?.[0].length ?? 0;
-  let label = raw.slice(lead).replace(/(达到|达|为|是|的|共|约|近|超过|超|有)$/, '');
+  let label = raw.slice(lead).replace(/(达到|达|为|是|的|共计|合计|总计|共|约|近|超过|超|有)$/, '');
   const spoken = /^[\u4e00-\u9fa5]{1,6}(介绍|表示|说),?/.exec(label);
   const start = from + lead + (spoken ? spoken[0].length : 0);
   if (spoken) label = label.slice(spoken[0].length);
@@ -40,8 +46,12 @@ export function labelFor(text: string, from: number, to: number, after: string):
     label = tail.length >= 2 ? tail : label.replace(/^[((]?\d+[.、))]/, '').replace(/[\d.].*$/, '');
   }
   label = label.replace(/(不低于|不少于|不超过|超过)$/, '').replace(/(分别)?(提高|提升|增加|稳定在|达到|达)(到|至)?$/, '') || label;
-  const suffixMatch = /^(的)?([^\d,,;;。、()()“”]{1,12})/.exec(after);
-  const suffix = suffixMatch ? suffixMatch[2]!.replace(/(发放|实现|提供|开展|参与|达到|投入|入选|开工|完工|学会|得到|回流|分流|下沉|纳入|获得).*$/, '') : '';
+  label = label.replace(TASK_LEAD, '') || label;
+  // Quotation marks around the counted noun (14个“口袋公园”) are not a clause break.
+  const suffixMatch = /^(的)?([^\d,,;;。、()()|]{1,12})/.exec(after.replace(/^[“"]([^”"]{1,12})[”"]/, '$1'));
+  const suffix = suffixMatch ? suffixMatch[2]! : '';
+  // Examples before the figure (建成燕沟口、南河滨路等14个口袋公园) name instances, not what is counted.
+  if (/等的?$/.test(label) && suffix.length >= 2) return { label: (LEADING_VERB.exec(label)?.[0] ?? '') + suffix, start, fromSuffix: false };
   // A bare verb before the figure (扶持2700名创业人员) reads better with the noun after it.
   if (label.length >= 2 && label.length <= 4 && suffix.length >= 2 && !/(率|数|量|额|比|金|费|款)$/.test(label)) {
     return { label: label + suffix, start, fromSuffix: false };
@@ -65,18 +75,47 @@ export function fallbackLabel(clause: string, unit: string): string {
  */
 export function tidyLabel(label: string): string {
   const out = label
-    .replace(/^[^,,。]{0,8}?(任务|计划|目标)(是|为)/, '') // 项目计划任务是新建…: what follows is the item
+    .replace(TASK_LEAD, '') // 项目计划任务是新建…: what follows is the item
     .replace(/^[一二三四五六七八九十]+是/, '') // 一是…, 二是…: the ordinal of a list, not what is counted
     .replace(/^(等|和|及|以及|与|以来|共计|合计|确保|力争|并|还)+/, '')
-    .replace(/([由从][^由从]{0,6})?(降至|降到|降低到|提升至|提升到|提高到|提高至|增至|增加到|下降到|压缩到|压缩至)$/, '')
+    .replace(
+      /([由从][^由从]{0,6})?(降至|降到|降低到|提升至|提升到|提高到|提高至|增至|增加到|下降到|压缩到|压缩至)(每人每月|每人每年|每月|每年|年人均|人均)?$/,
+      '',
+    )
     .replace(/[由从的及和、]+$/, '');
   // A change's baseline (补助标准从年人均580元提高到…) is labelled by what changes, not by 从年人均.
   const subject = out.replace(/[由从](?!业)[^由从,,。]{1,5}$/, '');
   return subject.length >= 4 ? subject : out.length >= 2 ? out : label;
 }
 
+/**
+ * A label that is only what was done, maybe where or when (完成, 已新建, 东营区完成, 上半年完成): the thing
+ * done to is named by the figure it belongs to (其中东营区完成26866户 after 已接通天然气172083户).
+ */
+const BARE_ACTION =
+  /^((?:[\u4e00-\u9fa5]{1,6}(?:区|县|市|镇|乡|街道))|上半年|下半年|全年|年内|目前|现|\d{1,2}-\d{1,2}月|前三季度)?(已经|现已|已)?(完成|实施|新建|改建|改造|建成|开工|新增|硬化|加固)$/;
+
+/** A bare action's label completed with what another figure's label counts; null when it is not bare. */
+export function withObject(label: string, other: string): string | null {
+  const bare = BARE_ACTION.exec(label);
+  if (!bare) return null;
+  const [, where = '', done = '', verb = ''] = bare;
+  if (!where && !verb) return null;
+  const thing = other
+    .replace(LEADING_VERB, '')
+    .replace(/^(已经|现已|已)/, '')
+    .replace(LEADING_VERB, '');
+  if (thing.length < 2) return null;
+  // 完成 and 实施 say only that it was done: the other label's own verb says what (接通天然气).
+  const action = /^(完成|实施|)$/.test(verb) ? other.replace(/^(已经|现已|已|累计|实际|共)+/, '') : verb + thing;
+  return where + done + action;
+}
+
+export const isBareAction = (label: string) => BARE_ACTION.test(label);
+
 /** A label that is only a change's verb (提高到, 升至, 压缩到): the figure is named by its pledge's other figure. */
-export const CHANGE_ONLY_LABEL = /^[由从]?(提高|提升|增加|增长|降低|下降|减少|压缩|扩大|缩短|延长|升|降|高|增)?(到|至|为)$/;
+export const CHANGE_ONLY_LABEL =
+  /^(?=.)(分别)?[由从]?(提高|提升|增加|增长|降低|下降|减少|压缩|扩大|缩短|延长|升|降|高|增)?(到|至|为)?(每人每月|每人每年|每月|每年|年人均|人均)?$/;
 
 /** A label that names only the task or the rate (完成省定目标, 省定目标任务, 占比): it says nothing of what. */
 export const GENERIC_LABEL = /^(完成|超额完成)?(省定|市定|年度|全年|省|市)?(目标|任务|计划)*(任务|的|数)?$|^(占比|比例|完成率|完成)$/;

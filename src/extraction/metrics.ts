@@ -13,9 +13,20 @@ import { departmentList } from './department.ts';
 import { readDocument } from './document.ts';
 import { pipeColumn } from './tables.ts';
 import { baselineShift, startsChange, yearOf } from './year.ts';
-import { assignPledges } from './pledge.ts';
+import { assignPledges, what } from './pledge.ts';
 import { namedTopic, topicOf, type Topic } from './topic.ts';
-import { CHANGE_ONLY_LABEL, fallbackLabel, GENERIC_LABEL, labelFor, pledgeLabel, segmenter, tidyLabel, wordStartWithin } from './label.ts';
+import {
+  CHANGE_ONLY_LABEL,
+  fallbackLabel,
+  isBareAction,
+  withObject,
+  GENERIC_LABEL,
+  labelFor,
+  pledgeLabel,
+  segmenter,
+  tidyLabel,
+  wordStartWithin,
+} from './label.ts';
 import { readUnit, TIME_UNITS } from './units.ts';
 import type { Metric, Registry } from './types.ts';
 
@@ -46,7 +57,7 @@ interface Candidate extends Metric {
 
 /** 1 for a clause or list break, 2 for a colon (no break before a digit: 8:1, 9:30), by UTF-16 code. */
 const CLAUSE_BREAK = new Uint8Array(0x10000);
-for (const ch of ',,;;、。!?“”《') CLAUSE_BREAK[ch.charCodeAt(0)] = 1;
+for (const ch of ',,;;、。!?“”《|') CLAUSE_BREAK[ch.charCodeAt(0)] = 1;
 for (const ch of '::') CLAUSE_BREAK[ch.charCodeAt(0)] = 2;
 
 /** The text between the last clause or list break and `end`. */
@@ -356,6 +367,41 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
     if (!pledges[i] || !bare) return;
     const j = all.findIndex((o, k) => k !== i && pledges[k] === pledges[i] && o.kind !== 'completion' && !saysNothing(k));
     if (j >= 0) labels[i] = pledgeLabel(c.kind, labels[j]!.replace(/^(新增|完成|实际|累计)/, ''));
+  });
+  // 已新建62.675公里, 其中东营区完成26866户: a bare action names the thing of its pledge's other figures,
+  // or of the figure before it in its sentence with the same unit.
+  // A change's end with no pledge (分别提高到每人每月128元) is named like the figure before it.
+  const bareAction = labels.map(isBareAction);
+  const changeOnly = labels.map((l) => CHANGE_ONLY_LABEL.test(l));
+  const nameless = (k: number) => bareAction[k] || changeOnly[k] || saysNothing(k);
+  all.forEach((c, i) => {
+    if (!bareAction[i] && !changeOnly[i]) return;
+    let j = pledges[i] ? all.findIndex((_, k) => k !== i && pledges[k] === pledges[i] && !nameless(k)) : -1;
+    if (j < 0)
+      for (let k = i - 1; k >= 0 && all[k]!.sentence === c.sentence; k--)
+        if (!nameless(k) && all[k]!.unit === c.unit) {
+          j = k;
+          break;
+        }
+    if (j >= 0) labels[i] = changeOnly[i] ? labels[j]! : (withObject(labels[i]!, labels[j]!) ?? labels[i]!);
+  });
+  // 扶持创业项目20个,带动就业1200人: what is driven is named by what drives it.
+  const driven = labels.map((l) => /^带动/.test(l) && l.length <= 6);
+  const drivers = [...labels];
+  all.forEach((c, i) => {
+    const k = i - 1;
+    if (
+      !driven[i] ||
+      k < 0 ||
+      driven[k] ||
+      all[k]!.kind === 'completion' ||
+      all[k]!.unit === '%' ||
+      bareAction[k] ||
+      saysNothing(k) ||
+      !/^[^;;。]*$/.test(text.slice(all[k]!.end, c.start))
+    )
+      return;
+    labels[i] = what(drivers[k]!).replace(/^(扶持|支持|培育|引进|新建|建设)/, '') + labels[i];
   });
   // The figures of one pledge are about one thing: they share the topic their labels name (提高到610元
   // is about what its baseline's label says), else each keeps its own.
