@@ -75,3 +75,26 @@ describe("the ledger of a city's year", () => {
     await ledger.close();
   });
 });
+
+describe('a chart people can link to', () => {
+  it('gives each chart a permalink that, opened anew, lands on that chart', async () => {
+    await page.goto(new URL('xiangyang/hrss/', site.url).href);
+    const charts = page.locator('figure.chart');
+    expect(await charts.count()).toBeGreaterThan(1);
+    const last = charts.last();
+    const id = (await last.getAttribute('id'))!;
+    expect(id).toMatch(/^(unit-|completion)/);
+    const href = (await last.locator('a.permalink').getAttribute('href'))!;
+    expect(decodeURIComponent(href)).toBe(`#${id}`);
+    const fresh = await site.browser.newPage({ viewport: { width: 1280, height: 700 } });
+    try {
+      await fresh.goto(new URL(`xiangyang/hrss/${href}`, site.url).href);
+      const chart = fresh.locator(`figure.chart[id="${id}"]`);
+      const box = (await chart.boundingBox())!;
+      expect(Math.abs(box.y)).toBeLessThan(2); // its top at the top of the window (sub-pixel rounding aside)
+      expect(await fresh.evaluate(() => window.scrollY)).toBeGreaterThan(0); // scrolled to it, not left at the top
+    } finally {
+      await fresh.close();
+    }
+  });
+});
