@@ -53,7 +53,7 @@ describe('pull-request review', () => {
     const s = result.summary;
     expect(s).toContain('标题 (title): 新乡市2023年重点民生实事系列新闻发布会 → 新乡市2023年重点民生实事新闻发布会');
     expect(s).toMatch(/\| 修改数字 changed \| `m1cly5l4` \| 8\.8万人 → 8\.9万人 \| 新增城镇就业8\.8万人 \|/);
-    expect(s).toMatch(/\| 删除数字 removed \| `m53ubcq` \| 258家 \(企业\) \| 258家企业 \|/);
+    expect(s).toMatch(/\| 删除数字 removed \| `m53ubcq` \| 258家 \(企业发放奖补资金\) \| 258家企业 \|/);
     expect(s).toMatch(/\| 修改数字 changed \| `m1pum5v1` \| kind: actual → done \|/);
     expect(s).toContain('❌ 1 个问题须改正');
     expect(s).toContain(`${FILE}:`);

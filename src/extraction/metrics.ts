@@ -280,14 +280,14 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
 
       // Label and span: the span runs from the label's last words (a whole word, ≤ 10 characters) to the qualifier after the unit.
       const labelFrom = subclauseStart(text, clause.start, t.start - q.before);
-      const { label, start: labelStart, fromSuffix } = labelFor(text, labelFrom, t.start - q.before, text.slice(spanEnd, line.end));
+      const { label, start: labelStart, fromSuffix, nounLength = 0 } = labelFor(text, labelFrom, t.start - q.before, text.slice(spanEnd, line.end));
       // Spans never overlap, so each can be marked in the text on its own.
       const spanStart = Math.max(
         lastSpanEnd,
         fromSuffix ? t.start - q.before : wordStartWithin((words ??= segmenter.segment(line.text)), line, labelStart, t.start - q.before, 10),
       );
       const nextStart = lineTokens[ti + 1]?.start ?? line.end;
-      const spanStop = Math.min(Math.max(spanEnd, nextStart), spanEnd + (fromSuffix ? Math.min(label.length, 6) : 0));
+      const spanStop = Math.min(Math.max(spanEnd, nextStart), spanEnd + (fromSuffix ? Math.min(nounLength, 6) : 0));
       lastSpanEnd = spanStop;
       const original = originalSpan(view, spanStart, spanStop);
       const span = original.slice(original.lastIndexOf('\n') + 1);
