@@ -73,6 +73,10 @@ export function fallbackLabel(clause: string, unit: string): string {
   return words.length >= 2 ? words : `${unit === '%' ? '比例' : unit === 'ratio' ? '比值' : '数量'}`;
 }
 
+/** A per-head or per-period tail a change's end may carry (提高到每人每月…, 增至年人均…). */
+const PER_HEAD = '(每人每月|每人每年|每月|每年|年人均|人均)?';
+const CHANGE_TAIL = new RegExp(`([由从][^由从]{0,6})?(降至|降到|降低到|提升至|提升到|提高到|提高至|增至|增加到|下降到|压缩到|压缩至)${PER_HEAD}$`);
+
 /**
  * A label as a resident reads it: without leading function words (等政策性补贴, 和吸纳, 以来新建) or a
  * change's dangling verb (车桩比由降至). Only the label: the span a figure was read from stays as it was.
@@ -82,10 +86,7 @@ export function tidyLabel(label: string): string {
     .replace(TASK_LEAD, '') // 项目计划任务是新建…: what follows is the item
     .replace(/^[一二三四五六七八九十]+是/, '') // 一是…, 二是…: the ordinal of a list, not what is counted
     .replace(/^(等|和|及|以及|与|以来|共计|合计|确保|力争|并|还)+/, '')
-    .replace(
-      /([由从][^由从]{0,6})?(降至|降到|降低到|提升至|提升到|提高到|提高至|增至|增加到|下降到|压缩到|压缩至)(每人每月|每人每年|每月|每年|年人均|人均)?$/,
-      '',
-    )
+    .replace(CHANGE_TAIL, '')
     .replace(/[由从的及和、]+$/, '');
   // A change's baseline (补助标准从年人均580元提高到…) is labelled by what changes, not by 从年人均.
   const subject = out.replace(/[由从](?!业)[^由从,,。]{1,5}$/, '');
@@ -118,8 +119,7 @@ export function withObject(label: string, other: string): string | null {
 export const isBareAction = (label: string) => BARE_ACTION.test(label);
 
 /** A label that is only a change's verb (提高到, 升至, 压缩到): the figure is named by its pledge's other figure. */
-export const CHANGE_ONLY_LABEL =
-  /^(?=.)(分别)?[由从]?(提高|提升|增加|增长|降低|下降|减少|压缩|扩大|缩短|延长|升|降|高|增)?(到|至|为)?(每人每月|每人每年|每月|每年|年人均|人均)?$/;
+export const CHANGE_ONLY_LABEL = new RegExp(`^(?=.)(分别)?[由从]?(提高|提升|增加|增长|降低|下降|减少|压缩|扩大|缩短|延长|升|降|高|增)?(到|至|为)?${PER_HEAD}$`);
 
 /** A label that names only the task or the rate (完成省定目标, 省定目标任务, 占比): it says nothing of what. */
 export const GENERIC_LABEL = /^(完成|超额完成)?(省定|市定|年度|全年|省|市)?(目标|任务|计划)*(任务|的|数)?$|^(占比|比例|完成率|完成)$/;

@@ -385,9 +385,9 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         }
     if (j >= 0) labels[i] = changeOnly[i] ? labels[j]! : (withObject(labels[i]!, labels[j]!) ?? labels[i]!);
   });
-  // 扶持创业项目20个,带动就业1200人: what is driven is named by what drives it.
+  // 扶持创业项目20个,带动就业1200人: what is driven is named by what drives it (a driver is never driven,
+  // so its label is read as it stands).
   const driven = labels.map((l) => /^带动/.test(l) && l.length <= 6);
-  const drivers = [...labels];
   all.forEach((c, i) => {
     const k = i - 1;
     if (
@@ -401,7 +401,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       !/^[^;;。]*$/.test(text.slice(all[k]!.end, c.start))
     )
       return;
-    labels[i] = what(drivers[k]!).replace(/^(扶持|支持|培育|引进|新建|建设)/, '') + labels[i];
+    labels[i] = what(labels[k]!).replace(/^(扶持|支持|培育|引进|新建|建设)/, '') + labels[i];
   });
   // The figures of one pledge are about one thing: they share the topic their labels name (提高到610元
   // is about what its baseline's label says), else each keeps its own.
