@@ -84,4 +84,4 @@ describe.skipIf(!existsSync(EVAL))('extraction accuracy', () => {
 });
 
 /** A little under what was measured (see the README's extraction section for the measured line). */
-const DEV_FLOORS = { recall: 96, precision: 94, unit: 97, qualifier: 99, kind: 92, year: 93, department: 84, city: 93, label: 79, topic: 85, pledge: 80 };
+const DEV_FLOORS = { recall: 96, precision: 94, unit: 97, qualifier: 99, kind: 92, year: 93, department: 96, city: 93, label: 80, topic: 85, pledge: 80 };

@@ -172,6 +172,39 @@ describe('texts from other places', () => {
     expect(r.metrics.map((m) => m.department)).toEqual(['区教育委员会', '区教育委员会', '区教育委员会、新城投资公司']);
     expect(r.metrics.every((m) => m.kind === 'target' && m.year === 2023)).toBe(true);
   });
+
+  it('reads the lead department a flattened table row names between its task and its result', () => {
+    // 西城区's year-end table: 类别 | 序号 | 重点督办内容 | 牵头单位 | 全年完成情况, run together.
+    const r = extractReport(
+      [
+        '北京市西城区2020年政府工作报告重点工作全年完成情况',
+        '类别序号重点督办内容牵头单位全年完成情况',
+        '经济社会发展主要预期目标1地区生产总值增长6%左右。区发展改革委西城区2020年度地区生产总值初步核算数50610595万元,增幅-1.1%。',
+        '经济社会发展主要预期目标2区级一般公共预算收入增长2%左右。区财政局截至12月31日,全年一般公共预算收入完成413.84亿元。',
+        '经济社会发展主要预期目标3居民人均可支配收入增长与经济增长基本同步。区人力社保局2020年度地区生产总值初步核算数50610595万元,增幅-1.1%;西城区居民人均可支配收入90286元。',
+      ].join('\n'),
+      registry,
+    );
+    const dept = (text: string) => find(r.metrics, text).department;
+    expect(dept('地区生产总值增长6%左右')).toBe('区发展和改革委员会');
+    expect(dept('收入完成413.84亿元')).toBe('区财政局');
+    expect(dept('居民人均可支配收入90286元')).toBe('区人力资源和社会保障局');
+    // The third row quotes the first row's figures word for word: still one figure each.
+    expect(r.metrics.filter((m) => m.value === 506105950000)).toHaveLength(1);
+  });
+
+  it('gives a figure to the department that opens its sentence, and to both of two that speak together', () => {
+    const plan = extractReport(
+      '呼和浩特市2021年重点任务\n今年,呼和浩特市住建局要在12月底改造棚户区23个区块、1.33万户。市轨道交通公司要加快地铁TOD开发。市教育局要在11月底新建、续建幼儿园9所。',
+      registry,
+    );
+    expect(find(plan.metrics, '改造棚户区23个').department).toBe('市住房和城乡建设局');
+    expect(find(plan.metrics, '幼儿园9所').department).toBe('市教育局');
+    // A deadline (12月底) is when, not what: neither the label nor the span begins with it.
+    expect(find(plan.metrics, '改造棚户区23个').label).toBe('改造棚户区');
+    const joint = extractReport('福州市2023年为民办实事\n市民政局和财政局已联合发文,将困难残疾人生活补贴从每人每月285元提高到每人每月295元。', registry);
+    expect(joint.metrics.map((m) => m.department)).toEqual(['市民政局、市财政局', '市民政局、市财政局']);
+  });
 });
 
 describe('a table flattened to one cell per line', () => {

@@ -6,7 +6,7 @@
  * tables with their columns. The modules that read a figure's attributes (year.ts, department.ts,
  * topic.ts, kind.ts) read them from its line's context; metrics.ts puts the figures together.
  */
-import { itemDepartments, leadDepartments, speakerDepartment, type DepartmentContext } from './department.ts';
+import { itemDepartments, leadDepartments, sentenceSubjects, speakerDepartment, type DepartmentContext } from './department.ts';
 import { yearMentions, type YearMention } from './dates.ts';
 import { isHeading, itemStarts, lines, TASK_LINE, type Segment } from './structure.ts';
 import { pipeHeader, tableCells, type Column, type TableCell } from './tables.ts';
@@ -25,6 +25,11 @@ export interface LineContext {
   topic: Topic | null;
   /** The years named in the line. */
   mentions: YearMention[];
+  /**
+   * Departments that open a sentence inside the line as its subject (…。市教育局要在11月底新建…),
+   * by where they start: a figure after one answers to it. Empty when a note names the line's department.
+   */
+  subjects: Array<{ at: number; department: string }>;
 }
 
 export interface DocumentModel {
@@ -56,7 +61,8 @@ export function readDocument(text: string, ctx: DepartmentContext, now: number |
     const own: YearMention[] = [];
     for (let k = mentionAt; k < mentions.length && mentions[k]!.index < line.end; k++) own.push(mentions[k]!);
     sectionYear = openingYear(own, line) ?? sectionYear;
-    out.push({ line, item: items.get(line) ?? line.start, department: lead ?? speaking, sectionYear, topic, mentions: own });
+    const subjects = lead ? [] : sentenceSubjects(line, ctx);
+    out.push({ line, item: items.get(line) ?? line.start, department: lead ?? speaking, sectionYear, topic, mentions: own, subjects });
   }
   return { lines: out, tableCells: tableCells(all), pipeColumns: pipeHeader(all) };
 }

@@ -150,7 +150,8 @@ function dropRestatements(cands: Candidate[]): Candidate[] {
         k.value === c.value &&
         k.unit === c.unit &&
         k.kind === c.kind &&
-        (k.department === c.department || k.department === null || c.department === null) &&
+        // Another department's row may quote a figure word for word (a GDP restated under income): still one figure.
+        (k.department === c.department || k.department === null || c.department === null || (k.text === c.text && k.text.length >= 6)) &&
         shareBigram(k, c),
     );
     if (twin) {
@@ -205,7 +206,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   const doc = readDocument(text, ctx, now);
   const cells = doc.tableCells;
   const pipeColumns = doc.pipeColumns;
-  for (const { line, item, department, sectionYear, topic: sectionTopic, mentions: lineMentions } of doc.lines) {
+  for (const { line, item, department: lineDepartment, sectionYear, topic: sectionTopic, mentions: lineMentions, subjects } of doc.lines) {
     // Tokens are in text order: walk them alongside the lines instead of filtering per line.
     while (tokenAt < tokens.length && tokens[tokenAt]!.start < line.start) tokenAt++;
     const lineTokens: NumberToken[] = [];
@@ -304,6 +305,9 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       )
         qualifier = previous.qualifier;
 
+      // A sentence inside the line may open with its own subject (…。市教育局要在…): the last before the figure.
+      let department = lineDepartment;
+      for (const s of subjects) if (s.at <= t.start) department = s.department;
       out.push({
         id: metricId(value, unit, span),
         value,

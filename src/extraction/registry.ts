@@ -72,6 +72,19 @@ export function findDepartments(text: string, registry: Registry, city: string |
   return out;
 }
 
+/**
+ * The department whose name starts at `pos` of `text`, maybe with its level (区发展改革委 at a
+ * district, 市财政局), as a full name; null when none starts there.
+ */
+export function departmentAt(text: string, pos: number, registry: Registry, city: string | null): string | null {
+  const { phrases, byName } = matcher(registry, city);
+  const level = /^(区|县|州|旗)/.exec(text.slice(pos, pos + 1))?.[1] ?? '';
+  const phrase = phrases.longestAt(text, pos + level.length);
+  const entry = phrase !== undefined && !(level && phrase.startsWith('市')) ? byName.get(phrase) : undefined;
+  if (!entry) return null;
+  return level ? resolveDepartment(level + phrase, registry, city).name : entry.name;
+}
+
 const cityNameSets = new WeakMap<Registry, Set<string>>();
 
 /** True when `name` (without 市) is a registry city's short name: 新乡 (新乡市) or an alias such as 西双版纳. */
