@@ -162,6 +162,8 @@ describe('texts from other places', () => {
     expect(city.city).toBe('东营市');
     // 新建区 (南昌) inside 新建区域 is no mention of it.
     expect(extractReport('邢台市今年新建区域性养老中心3个。', registry).city).toBe('邢台市');
+    // Nor is a city's short name inside a word: 大理石 is marble, not 大理.
+    expect(extractReport('学校改扩建工程\n楼梯间贴大理石已完成,新增教室16个。', registry).city).toBeNull();
   });
 
   it("reads an item's 责任单位 line for all its figures, at the level of the place", () => {

@@ -183,7 +183,9 @@ export function detectCity(text: string, registry: Registry, headline = ''): Cit
     for (const hit of m.phrases.find(source)) {
       const places = m.byName.get(hit.phrase)!;
       // A county's name inside a longer word is no mention of it: 新建区域 is not 新建区, 完成安装 not 成安.
-      if (places[0]!.parent !== undefined && !isWholeWord(source, hit.start, hit.end)) continue;
+      // So is a city's short name inside one: 大理石 is marble, not 大理.
+      const short = places.every((p) => p.name !== hit.phrase);
+      if ((places[0]!.parent !== undefined || short) && !isWholeWord(source, hit.start, hit.end)) continue;
       for (const place of places) {
         const full = hit.phrase === place.name || (place.parent !== undefined && hit.phrase === place.aliases?.[0] && places.length === 1);
         own.set(place, (own.get(place) ?? 0) + (weight * (full ? 2 : 1)) / places.length);
