@@ -62,5 +62,17 @@ describe('pledges', () => {
     expect(by(xinxiang, '新增城镇就业8.8万人').topic).toBe('就业创业');
     expect(by(xinxiang, '公办幼儿园27所').topic).toBe('教育');
     expect(by(xiangyang, '新建充电桩9037个').topic).toBe('城市设施');
+    // Words specific to government service hold against the section they stand in (填报, 就近办).
+    const xiangyang2024 = read('004_d397c979dd854359.txt');
+    expect(by(xiangyang2024, '填报表数量达341项').topic).toBe('政务与营商');
+    expect(by(xiangyang, '30个高频事项就近').topic).toBe('政务与营商');
+  });
+
+  it('tells a topic by what is done, not by where (sentences from texts of other places)', () => {
+    const topic = (text: string, figure: string) => by(extractReport(text, registry).metrics, figure).topic;
+    expect(topic('邢台市2022年民生工程\n实施农村厕所改造提升工程,任务目标是改造农村户用卫生厕所40280座。', '40280座')).toBe('农业农村');
+    expect(topic('赣州市2023年民生实事\n促进退役军人就业300余人。', '300余人')).toBe('就业创业');
+    expect(topic('西城区2020年重点工作\n2020年度地区生产总值初步核算数50610595万元。', '50610595万元')).toBe('其他');
+    expect(topic('衡阳市2025年民生实事\n培训乡村医生475名。', '475名')).toBe('医疗卫生');
   });
 });
