@@ -57,6 +57,28 @@ describe('pledges', () => {
     expect(by(xinxiang, '258家企业').pledge).toBeNull();
   });
 
+  it('joins a change whose start restates an earlier figure, a bare rise to its figure, and parallel changes pairwise', () => {
+    const xiangyang2024 = read('004_d397c979dd854359.txt');
+    // 填报表数量达341项 … 由原来的341项压缩到41项: the restated start is the figure first stated.
+    expect(by(xiangyang2024, '压缩到41项').pledge).toBeTruthy();
+    expect(by(xiangyang2024, '压缩到41项').pledge).toBe(by(xiangyang2024, '达341项').pledge);
+    // “无申即享”事项新增19项,提升14%.
+    expect(by(xiangyang2024, '提升14%').pledge).toBe(by(xiangyang2024, '新增19项').pledge);
+    expect(by(xiangyang2024, '新增19项').pledge).toBeTruthy();
+    // 福州 (dev d13): 从每人每月119元、99元分别提高到每人每月128元、107元.
+    const fuzhou = extractReport('福州市2023年为民办实事\n重度残疾人一级、二级护理补贴从每人每月119元、99元分别提高到每人每月128元、107元。', registry).metrics;
+    expect(fuzhou.map((m) => [m.text, m.unit])).toEqual([
+      ['护理补贴从每人每月119元', '元/月'],
+      ['99元', '元/月'],
+      ['分别提高到每人每月128元', '元/月'],
+      ['107元', '元/月'],
+    ]);
+    const [a, b, c, d] = fuzhou.map((m) => m.pledge);
+    expect([a, b]).toEqual([c, d]);
+    expect(a).toBeTruthy();
+    expect(b).not.toBe(a);
+  });
+
   it('gives every figure one of the fifteen topics, by its words, its heading and its department', () => {
     for (const m of [...xinxiang, ...xiangyang]) expect(TOPICS).toContain(m.topic);
     expect(by(xinxiang, '新增城镇就业8.8万人').topic).toBe('就业创业');

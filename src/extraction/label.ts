@@ -55,7 +55,10 @@ export function labelFor(text: string, from: number, to: number, after: string):
   const suffixMatch = /^(的)?([^\d,,;;。、()()|]{1,12})/.exec(after.replace(/^[“"]([^”"]{1,12})[”"]/, '$1'));
   const suffix = suffixMatch ? suffixMatch[2]! : '';
   // The span takes only the noun (258家企业), the label also what is done with it (企业发放奖补资金).
-  const noun = suffix.replace(/(发放|实现|提供|开展|参与|达到|投入|入选|开工|完工|学会|得到|回流|分流|下沉|纳入|获得).*$/, '');
+  const noun = suffix.replace(
+    /(发放|实现|提供|开展|参与|达到|投入|入选|开工|完工|学会|得到|回流|分流|下沉|纳入|获得|分别|提高|提升|增加|降低|下降|调整).*$/,
+    '',
+  );
   // Examples before the figure (建成燕沟口、南河滨路等14个口袋公园) name instances, not what is counted.
   if (/等的?$/.test(label) && suffix.length >= 2) return { label: (LEADING_VERB.exec(label)?.[0] ?? '') + suffix, start, fromSuffix: false };
   // A bare verb before the figure (扶持2700名创业人员) reads better with the noun after it.

@@ -50,6 +50,7 @@ interface Candidate extends Metric {
   item: number;
   row?: string;
   changeFrom?: boolean;
+  changeBase?: Candidate;
   clauseText: string;
   sentenceText: string;
   section?: Topic | null;
@@ -142,6 +143,7 @@ function dropRestatements(cands: Candidate[]): Candidate[] {
     for (const g of gramsOf(a)) if (other.has(g)) return true;
     return false;
   };
+  let restatedStart: { twin: Candidate; sentence: number; unit: string } | null = null;
   for (const c of cands) {
     const key = `${c.value}|${c.unit}`;
     const same = byValue.get(key);
@@ -157,8 +159,12 @@ function dropRestatements(cands: Candidate[]): Candidate[] {
     if (twin) {
       twin.qualifier = strongerQualifier(twin.qualifier, c.qualifier);
       twin.department ??= c.department;
+      // A restated start of a change (由原来的341项压缩到41项): its end changes the figure first stated.
+      if (c.changeFrom) restatedStart = { twin, sentence: c.sentence, unit: c.unit };
       continue;
     }
+    if (restatedStart && restatedStart.sentence === c.sentence && restatedStart.unit === c.unit) c.changeBase = restatedStart.twin;
+    restatedStart = null;
     kept.push(c);
     if (same) same.push(c);
     else byValue.set(key, [c]);
@@ -256,6 +262,9 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       if (/(?<!平均)每(?![\d一二三四五六七八九十百千万])/.test(text.slice(sub, t.start)) && unit !== '元' && !unit.startsWith('元/')) continue;
       // 每人每月285元 is a monthly standard: its unit is 元/月, as if written 285元/月.
       if (unit === '元' && /每(人|户)?每?月(?:由|从)?$/.test(text.slice(sub, t.start).replace(/(提高|提升|增加|调整)?(到|至|为)$/, ''))) unit = '元/月';
+      // 每人每月119元、99元: the figures listed after a monthly standard are monthly standards too.
+      const listedAfter = out[out.length - 1];
+      if (unit === '元' && listedAfter?.unit === '元/月' && /^[、和及]$/.test(text.slice(listedAfter.end, t.start))) unit = '元/月';
       const unitEnd = t.end + inner.length + unitLength;
       const q = readQualifier(text.slice(sub, t.start), inner, text.slice(unitEnd, line.end));
       const spanEnd = unitEnd + q.after;

@@ -26,6 +26,8 @@ export interface PledgeFigure {
   end: number;
   /** It is the start of a change whose end is the next figure (由47%提升至62%). */
   changeFrom?: boolean;
+  /** The end of a change whose start restates this earlier figure (数量达341项 … 由原来的341项压缩到41项). */
+  changeBase?: PledgeFigure;
 }
 
 /** Character bigrams of a label, for telling whether two labels say the same thing. */
@@ -61,6 +63,9 @@ const HOW = /^(计划|实际|累计|完成|已完成|新增|新建|全年|目标
 /** A label without the words that say how (新增, 完成, 计划 …): what is counted. */
 export const what = (label: string) => label.replace(HOW, '') || label;
 
+/** A label that is only a rise or a fall (提升, 增长了): the change of the figure before it (not 同比增长, a statistic). */
+const BARE_RISE = /^(提升|提高|增长|增加|下降|降低|减少)(了)?$/;
+
 /** The pledge key of each figure, or null. */
 export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
   const group = figures.map((_, i) => i); // union-find over figure indexes
@@ -81,11 +86,31 @@ export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
       if (figures[t]!.kind === 'target' && figures[r]!.kind === 'actual') taken.add(t);
   };
 
+  // 从119元、99元分别提高到128元、107元: a run of starts changes, in order, into as many ends.
+  const parallel = new Set<number>();
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i]!;
+    if (!f.changeFrom) continue;
+    let k = 1;
+    const alike = (g: PledgeFigure | undefined) => g && g.unit === f.unit && g.sentence === f.sentence;
+    while (alike(figures[i + k]) && figures[i + k]!.changeFrom && figures[i + k]!.start - figures[i + k - 1]!.end <= 2) k++;
+    const ends = Array.from({ length: k }, (_, j) => i + k + j);
+    if (k < 2 || !ends.every((e) => alike(figures[e]) && !figures[e]!.changeFrom)) continue;
+    for (let j = 0; j < k; j++) {
+      link(i + j, i + k + j);
+      parallel.add(i + j);
+    }
+    i += 2 * k - 1;
+  }
   figures.forEach((f, i) => {
     if (i === 0) return;
     const prev = figures[i - 1]!;
     if (f.row !== undefined && prev.row === f.row && prev.item === f.item) link(i - 1, i);
-    if (prev.changeFrom && prev.unit === f.unit && prev.sentence === f.sentence) link(i - 1, i);
+    if (prev.changeFrom && !parallel.has(i - 1) && prev.unit === f.unit && prev.sentence === f.sentence) link(i - 1, i);
+    const base = f.changeBase ? figures.indexOf(f.changeBase) : -1;
+    if (base >= 0) link(base, i);
+    // 事项新增19项,提升14%: a bare rise right after a figure is that figure's growth.
+    if (f.unit === '%' && prev.unit !== '%' && prev.sentence === f.sentence && BARE_RISE.test(f.label) && f.start - prev.end <= 6) link(i - 1, i);
   });
   // A completion rate joins the figure it follows in its sentence, else in its item; a run of them
   // (分别完成省定目标的125.6%、134.4%、110.4%) joins, in order, as many figures before it.
