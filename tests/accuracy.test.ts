@@ -53,7 +53,7 @@ describe.skipIf(!existsSync(EVAL))('extraction accuracy', () => {
       year: 99,
       department: 99,
       city: 99,
-      label: 79,
+      label: 85,
       topic: 91,
       pledge: 89,
     })) {
@@ -86,4 +86,4 @@ describe.skipIf(!existsSync(EVAL))('extraction accuracy', () => {
 });
 
 /** A little under what was measured (see the README's extraction section for the measured line). */
-const DEV_FLOORS = { recall: 96, precision: 94, unit: 97, qualifier: 99, kind: 92, year: 93, department: 96, city: 93, label: 80, topic: 89, pledge: 81 };
+const DEV_FLOORS = { recall: 96, precision: 94, unit: 97, qualifier: 99, kind: 92, year: 93, department: 96, city: 93, label: 82, topic: 89, pledge: 81 };

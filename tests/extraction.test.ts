@@ -209,6 +209,34 @@ describe('texts from other places', () => {
   });
 });
 
+describe('labels say what is counted', () => {
+  const hengyang = extractReport(seed('001_8d7c135ac80f7089.txt'), registry).metrics;
+  const xiangyang = extractReport(seed('000_9567e0339920290a.txt'), registry).metrics;
+
+  it('keeps a quoted name before the words, and the noun after a place and a verb', () => {
+    // 在公办养老机构建设老年人“时光守护”床位100张: the span stays after the quotation mark.
+    expect(find(hengyang, '床位100张')).toMatchObject({ text: '床位100张', label: '时光守护床位' });
+    expect(find(hengyang, '中心乡镇建成15个').label).toBe('中心乡镇建成基层消防站');
+  });
+
+  it("names a breakdown's shares by their place and what the whole counts", () => {
+    // 把90所义务教育学校创建任务分解到各县(市、区)和开发区,其中枣阳市37所、谷城县30所…
+    expect(find(xiangyang, '枣阳市37所').label).toBe('枣阳市义务教育学校创建任务');
+    expect(find(xiangyang, '东津新区6所').label).toBe('东津新区义务教育学校创建任务');
+  });
+
+  it('names what drives jobs, even when the driver is set up in words (建立就业帮扶集聚区,…,带动就业500人)', () => {
+    expect(find(xiangyang, '带动就业500人以上').label).toBe('就业帮扶集聚区带动就业');
+    expect(find(xiangyang, '带动就业1800人以上').label).toBe('创业项目带动就业');
+  });
+
+  it('names a figure listed after another in another unit like it, and leaves dates out', () => {
+    const r = extractReport('呼和浩特市2021年重点任务\n2021年度全市改造老旧小区333个、466万平方米;前8个月海阳民生支出19.4亿元。', registry).metrics;
+    expect(find(r, '466万平方米').label).toBe('改造老旧小区');
+    expect(find(r, '19.4亿元').label).toBe('海阳民生支出');
+  });
+});
+
 describe('a table flattened to one cell per line', () => {
   const table = [
     '眉山市2017年十大民生工程项目实施进度表',

@@ -53,7 +53,8 @@ describe('pledges', () => {
     const to = xiangyang.find((m) => m.unit === 'ratio' && m.value === 4)!;
     expect(from.pledge).toBeTruthy();
     expect(to.pledge).toBe(from.pledge);
-    expect(from.label).toBe('车桩比');
+    // The start says when it stood there.
+    expect(from.label).toBe('车桩比(2022年末)');
     expect(by(xinxiang, '258家企业').pledge).toBeNull();
   });
 

@@ -6,7 +6,7 @@ import type { Segment } from './structure.ts';
 
 /** Leading words that say nothing of what is counted: 其中, 全市, 累计, 2023年末, … */
 export const FILLER =
-  /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|\d{1,2}月(?:底|末|初|上旬|中旬|下旬)(?:前)?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在(?!校)|将|[\u4e00-\u9fa5]{2,4}市(?=共有|现有)|把|达|达到|实现|新建和|\d{4}年(末|底)?|[,,、:: ])+/;
+  /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|\d{1,2}月(?:底|末|初|上旬|中旬|下旬)(?:前)?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在(?!校)|将|[\u4e00-\u9fa5]{2,4}市(?=共有|现有)|把|达到|达|实现|新建和|\d{4}年(度|末|底)?|前\d{1,2}个月|\d{1,2}[-—–~至]\d{1,2}月份?|[,,、:: ])+/;
 
 /** The task's own words before what it is (项目计划任务是, 任务目标是): what follows is the item. */
 const TASK_LEAD = /^[^,,。]{0,8}?(任务|计划|目标)(是|为)/;
@@ -34,6 +34,11 @@ export function wordStartWithin(words: Intl.Segments, line: Segment, from: numbe
   return line.start + Math.min(start, end - line.start);
 }
 
+/** A label of verbs only (建设并投入使用, 新建和改造): it says what was done, not to what. */
+const VERBS_ONLY = /^(?:(?:建设|建成|新建|改建|改造|扩建|投入使用|投用|开工|完工|完成|实施|开展|并|和|及)){2,}$/;
+/** Verbs whose object is the group after the figure (带动和吸纳, 惠及, 覆盖). */
+const REACHING_VERB = /(带动和吸纳|带动|吸纳|惠及|覆盖|帮扶|资助|救助)$/;
+
 /** What is counted: the words before the figure in its clause, or the noun after it (258家企业). */
 export function labelFor(text: string, from: number, to: number, after: string): Label {
   const raw = text.slice(from, to);
@@ -46,25 +51,34 @@ export function labelFor(text: string, from: number, to: number, after: string):
   label = label.replace(/^.*?(要|将)?(在|于)?\d{1,2}月(底|末|初|上旬|中旬|下旬)前?/, '') || label;
   // An earlier figure in the same words (向1.1万家企业发放…资金): keep what follows it.
   if (/\d/.test(label)) {
-    const tail = label.replace(/^.*\d/, '').replace(/^[万亿千百]?[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]?(\/[\u4e00-\u9fa5·]+)*[和及与、]?/, '');
+    const tail = label
+      .replace(/^.*\d/, '')
+      .replace(/^年度/, '年') // 2023年度福州市…: the year's 年度, not a unit and a stray 度
+      .replace(/^[万亿千百]?[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]?(\/[\u4e00-\u9fa5·]+)*[和及与、]?/, '');
     label = tail.length >= 2 ? tail : label.replace(/^[((]?\d+[.、))]/, '').replace(/[\d.].*$/, '');
   }
   label = label.replace(/(不低于|不少于|不超过|超过)$/, '').replace(/(分别)?(提高|提升|增加|稳定在|达到|达)(到|至)?$/, '') || label;
   label = label.replace(TASK_LEAD, '') || label;
   // Quotation marks around the counted noun (14个“口袋公园”) are not a clause break.
-  const suffixMatch = /^(的)?([^\d,,;;。、()()|]{1,12})/.exec(after.replace(/^[“"]([^”"]{1,12})[”"]/, '$1'));
+  const suffixMatch = /^(的)?([^\d,,;;。、()()|]{1,16})/.exec(after.replace(/^[“"]([^”"]{1,12})[”"]/, '$1'));
   const suffix = suffixMatch ? suffixMatch[2]! : '';
   // The span takes only the noun (258家企业), the label also what is done with it (企业发放奖补资金).
-  const noun = suffix.replace(
-    /(发放|实现|提供|开展|参与|达到|投入|入选|开工|完工|学会|得到|回流|分流|下沉|纳入|获得|分别|提高|提升|增加|降低|下降|调整).*$/,
-    '',
-  );
+  const noun = suffix
+    .replace(/(发放|实现|提供|开展|参与|达到|投入|入选|开工|完工|学会|得到|回流|分流|下沉|纳入|获得|分别|提高|提升|增加|降低|下降|调整).*$/, '')
+    .replace(/[并和及与]$/, ''); // 基层消防站并投入执勤: the noun, not the conjunction before the next verb
   // Examples before the figure (建成燕沟口、南河滨路等14个口袋公园) name instances, not what is counted.
   if (/等的?$/.test(label) && suffix.length >= 2) return { label: (LEADING_VERB.exec(label)?.[0] ?? '') + suffix, start, fromSuffix: false };
   // A bare verb before the figure (扶持2700名创业人员) reads better with the noun after it.
   if (label.length >= 2 && label.length <= 4 && suffix.length >= 2 && !/(率|数|量|额|比|金|费|款)$/.test(label)) {
     return { label: label + suffix, start, fromSuffix: false };
   }
+  // Only verbs before the figure (建设并投入使用17个县级公益性零工市场): the noun after it says what.
+  if (VERBS_ONLY.test(label) && noun.length >= 2) return { label: label + noun, start, fromSuffix: false };
+  // A verb that reaches a group (带动和吸纳2.49万名失业人员再就业): the group and what befalls it.
+  const reach = REACHING_VERB.exec(label);
+  if (reach && suffix.length >= 2) return { label: reach[0] + suffix, start, fromSuffix: false };
+  // Where and what was done (中心乡镇建成15个基层消防站): the noun after the figure says what.
+  if (BARE_ACTION.test(label) && noun.length >= 2) return { label: label + noun, start, fromSuffix: false };
   if (label.length >= 2) return { label: label.length > 18 ? label.slice(-18) : label, start, fromSuffix: false };
   return { label: suffix || label, start: to, fromSuffix: true, nounLength: (noun || label).length };
 }
@@ -90,6 +104,7 @@ export function tidyLabel(label: string): string {
   const out = label
     .replace(TASK_LEAD, '') // 项目计划任务是新建…: what follows is the item
     .replace(/^[一二三四五六七八九十]+是/, '') // 一是…, 二是…: the ordinal of a list, not what is counted
+    .replace(/^[))]/, '') // the end of a bracket the label began inside: (HPV)疫苗
     .replace(/^(等|和|及|以及|与|以来|共计|合计|确保|力争|并|还)+/, '')
     .replace(CHANGE_TAIL, '')
     .replace(/[由从的及和、]+$/, '');
@@ -122,6 +137,16 @@ export function withObject(label: string, other: string): string | null {
 }
 
 export const isBareAction = (label: string) => BARE_ACTION.test(label);
+
+/** A share of a breakdown named only by its place (其中枣阳市37所、谷城县30所): it counts what the whole counts. */
+const PLACE_ONLY = /^[\u4e00-\u9fa5]{2,6}(?:区|县|市|镇|乡|街道)$/;
+
+/** A breakdown's place label with what the whole counts: 枣阳市 + 义务教育学校创建任务. */
+export function placeShare(label: string, whole: string, sentenceBefore: string): string | null {
+  if (!PLACE_ONLY.test(label) || !/其中/.test(sentenceBefore)) return null;
+  const thing = whole.replace(LEADING_VERB, '').replace(/(分解|下达|分配).*$/, '');
+  return thing.length >= 2 && !PLACE_ONLY.test(thing) ? label + thing : null;
+}
 
 /** A label that is only a change's verb (提高到, 升至, 压缩到): the figure is named by its pledge's other figure. */
 export const CHANGE_ONLY_LABEL = new RegExp(`^(?=.)(分别)?[由从]?(提高|提升|增加|增长|降低|下降|减少|压缩|扩大|缩短|延长|升|降|高|增)?(到|至|为)?${PER_HEAD}$`);

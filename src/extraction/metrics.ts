@@ -17,6 +17,7 @@ import { assignPledges, what } from './pledge.ts';
 import { namedTopic, topicOf, type Topic } from './topic.ts';
 import {
   CHANGE_ONLY_LABEL,
+  placeShare,
   fallbackLabel,
   isBareAction,
   withObject,
@@ -72,6 +73,14 @@ function subclauseStart(text: string, from: number, end: number): number {
     }
   }
   return from;
+}
+
+/**
+ * 改造老旧小区333个、466万平方米: a figure listed after another with nothing of its own before it
+ * measures the same thing (in another unit): the label of the figure it follows.
+ */
+function listedLabel(text: string, previous: Candidate | undefined, start: number): string {
+  return previous && start - previous.end <= 4 && /^[\u4e00-\u9fa5]{0,3}[、和及]$/.test(text.slice(previous.end, start)) ? previous.label : '';
 }
 
 function enclosingIndex(segs: Segment[], index: number): number {
@@ -290,7 +299,16 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
 
       // Label and span: the span runs from the label's last words (a whole word, ≤ 10 characters) to the qualifier after the unit.
       const labelFrom = subclauseStart(text, clause.start, t.start - q.before);
-      const { label, start: labelStart, fromSuffix, nounLength = 0 } = labelFor(text, labelFrom, t.start - q.before, text.slice(spanEnd, line.end));
+      const read = labelFor(text, labelFrom, t.start - q.before, text.slice(spanEnd, line.end));
+      const { start: labelStart, fromSuffix, nounLength = 0 } = read;
+      // A short quoted name just before the words (“时光守护”床位, “无申即享”事项) is part of what is counted;
+      // the span stays after the quotation mark.
+      const quoted =
+        !fromSuffix &&
+        labelFrom === labelStart &&
+        !/^(等|和|及|与)/.test(read.label) &&
+        /“([^“”,,。]{2,10})”$/.exec(text.slice(Math.max(0, labelFrom - 12), labelFrom));
+      const label = quoted ? quoted[1] + read.label : read.label;
       // Spans never overlap, so each can be marked in the text on its own.
       const spanStart = Math.max(
         lastSpanEnd,
@@ -325,7 +343,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         kind,
         year,
         department,
-        label: label || fallbackLabel(text.slice(clause.start, clause.end), unit),
+        label: label || listedLabel(text, out[out.length - 1], t.start) || fallbackLabel(text.slice(clause.start, clause.end), unit),
         text: span,
         start: t.start,
         end: spanEnd,
@@ -398,27 +416,51 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         }
     if (j >= 0) labels[i] = changeOnly[i] ? labels[j]! : (withObject(labels[i]!, labels[j]!) ?? labels[i]!);
   });
+  // 把90所…创建任务分解到各县, 其中枣阳市37所、谷城县30所: each share counts what the whole does (the whole
+  // may be a restatement kept once, so it is read where it stands).
+  all.forEach((c, i) => {
+    const before = text.slice(c.sentence, c.start);
+    const breakdown = c.sentence + before.lastIndexOf('其中');
+    const whole = out.findLast((o) => o.sentence === c.sentence && o.end <= breakdown && o.unit === c.unit);
+    const share = whole && placeShare(labels[i]!, tidyLabel(whole.label), before);
+    if (share) labels[i] = share;
+  });
   // 扶持创业项目20个,带动就业1200人: what is driven is named by what drives it (a driver is never driven,
   // so its label is read as it stands).
   const driven = labels.map((l) => /^带动/.test(l) && l.length <= 6);
+  const sameClauseChain = (from: number, to: number) => /^[^;;。]*$/.test(text.slice(from, to));
   all.forEach((c, i) => {
+    if (!driven[i]) return;
     const k = i - 1;
-    if (
-      !driven[i] ||
-      k < 0 ||
-      driven[k] ||
-      all[k]!.kind === 'completion' ||
-      all[k]!.unit === '%' ||
-      bareAction[k] ||
-      saysNothing(k) ||
-      !/^[^;;。]*$/.test(text.slice(all[k]!.end, c.start))
-    )
-      return;
-    labels[i] = what(labels[k]!).replace(/^(扶持|支持|培育|引进|新建|建设)/, '') + labels[i];
+    let driver: string | null = null;
+    if (k >= 0 && sameClauseChain(all[k]!.end, c.start)) {
+      const ok = !driven[k] && all[k]!.kind !== 'completion' && all[k]!.unit !== '%' && !bareAction[k] && !saysNothing(k);
+      if (ok) driver = labels[k]!;
+    } else {
+      // The driver may be a restatement kept once (a third 扶持创业项目20个 in one sentence): read it where it stands.
+      const restated = out.findLast((o) => o.end <= c.start && (k < 0 || o.start > all[k]!.end));
+      if (restated && restated.unit !== '%' && restated.kind !== 'completion' && sameClauseChain(restated.end, c.start)) driver = tidyLabel(restated.label);
+    }
+    // Else what the clauses before it set up (建立就业帮扶集聚区,…,带动就业500人): its head noun.
+    if (!driver && (k < 0 || !sameClauseChain(all[k]!.end, c.start))) {
+      const chunk = text
+        .slice(Math.max(0, c.start - 160), c.start)
+        .split(/[;;。]/)
+        .pop()!;
+      const setUp = [...chunk.matchAll(/(?:建立|建设|打造)([^,,;;。]{2,24})[,,]/g)].filter((m) => !/(方式|作用|机制|模式)$/.test(m[1]!)).pop();
+      if (setUp) driver = setUp[1]!.split(/[的、]/).pop()!;
+    }
+    if (driver && driver.length >= 2) labels[i] = what(driver).replace(/^(扶持|支持|培育|引进|新建|建设)/, '') + labels[i];
   });
   // The figures of one pledge are about one thing: they share the topic their labels name (提高到610元
   // is about what its baseline's label says), else each keeps its own.
-  const topics = all.map((c) => topicOf(c.label, c.clauseText, c.sentenceText, c.department, c.section ?? null, c));
+  // 由2022年末的8∶1降至4∶1: a change's start says when it stood there — 车桩比(2022年末), 优质园占比(上年).
+  all.forEach((c, i) => {
+    if (!c.changeFrom) return;
+    const when = /[由从]([^,,;;。]{0,12})$/.exec(text.slice(c.sentence, c.start))?.[1]?.match(/\d{4}年(?:末|底)?|去年|上年|前期|原来|年初/)?.[0];
+    if (when && !labels[i]!.includes(when)) labels[i] += `(${when === '去年' ? '上年' : when === '原来' ? '原' : when})`;
+  });
+  const topics = all.map((c, i) => topicOf(labels[i]!, c.clauseText, c.sentenceText, c.department, c.section ?? null, c));
   const pledgeTopic = new Map<string, Topic>();
   all.forEach((_, i) => {
     const key = pledges[i];
