@@ -235,6 +235,14 @@ describe('labels say what is counted', () => {
     expect(find(r, '466万平方米').label).toBe('改造老旧小区');
     expect(find(r, '19.4亿元').label).toBe('海阳民生支出');
   });
+
+  it("names a figure whose clause says nothing by its sentence's subject, and a bare share by what it is a share of", () => {
+    const xiangyang2024 = extractReport(seed('004_d397c979dd854359.txt'), registry).metrics;
+    // 地区生产总值连续跨越关口,2023年达到5843亿元.
+    expect(find(xiangyang2024, '5843亿元').label).toBe('地区生产总值');
+    // 纳入教联体建设的学校达508所,占比为74.38%.
+    expect(find(xiangyang2024, '占比74.38%').label).toBe('纳入教联体建设的学校占比');
+  });
 });
 
 describe('a table flattened to one cell per line', () => {

@@ -83,13 +83,27 @@ export function labelFor(text: string, from: number, to: number, after: string):
   return { label: suffix || label, start: to, fromSuffix: true, nounLength: (noun || label).length };
 }
 
-/** When neither side of a figure names what it counts: the clause's words, or the unit's. */
-export function fallbackLabel(clause: string, unit: string): string {
+/**
+ * When neither side of a figure names what it counts: the clause's own words, else the subject of
+ * the clause before it (地区生产总值连续跨越关口,2023年达到5843亿元), else the unit's.
+ */
+export function fallbackLabel(clause: string, unit: string, sentenceBefore = ''): string {
   const words = clause
-    .replace(/[\d.,,;;。%、:()()“”]+/g, '')
+    .replace(FILLER, '')
+    .replace(/[\d.]+[万亿千百]?/g, ' ')
+    .replace(new RegExp(`\\s(${unit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')})`, 'g'), ' ')
+    .replace(/[\s.,,;;。%、:()()“”]+/g, '')
     .replace(FILLER, '')
     .slice(0, 12);
-  return words.length >= 2 ? words : `${unit === '%' ? '比例' : unit === 'ratio' ? '比值' : '数量'}`;
+  if (words.length >= 2) return words;
+  const previous =
+    sentenceBefore
+      .split(/[,,;;]/)
+      .filter(Boolean)
+      .pop() ?? '';
+  const subject = /^([\u4e00-\u9fa5]{2,12}?)(连续|持续|实现|达到|突破|跨越|稳定|保持|位居|首次|再创)/.exec(previous.replace(FILLER, ''));
+  if (subject) return subject[1]!;
+  return `${unit === '%' ? '比例' : unit === 'ratio' ? '比值' : '数量'}`;
 }
 
 /** A per-head or per-period tail a change's end may carry (提高到每人每月…, 增至年人均…). */

@@ -343,7 +343,10 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
         kind,
         year,
         department,
-        label: label || listedLabel(text, out[out.length - 1], t.start) || fallbackLabel(text.slice(clause.start, clause.end), unit),
+        label:
+          label ||
+          listedLabel(text, out[out.length - 1], t.start) ||
+          fallbackLabel(text.slice(clause.start, clause.end), unit, text.slice(sentence.start, clause.start)),
         text: span,
         start: t.start,
         end: spanEnd,
@@ -454,6 +457,12 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   });
   // The figures of one pledge are about one thing: they share the topic their labels name (提高到610元
   // is about what its baseline's label says), else each keeps its own.
+  // 教联体建设的学校达508所,占比为74.38%: a bare share is the share of what the figure before it counts.
+  all.forEach((c, i) => {
+    const k = i - 1;
+    if (!/^(占比|比例|比重)$/.test(labels[i]!) || k < 0 || all[k]!.sentence !== c.sentence || all[k]!.unit === '%' || nameless(k)) return;
+    if (sameClauseChain(all[k]!.end, c.start)) labels[i] = what(labels[k]!) + '占比';
+  });
   // 由2022年末的8∶1降至4∶1: a change's start says when it stood there — 车桩比(2022年末), 优质园占比(上年).
   all.forEach((c, i) => {
     if (!c.changeFrom) return;
