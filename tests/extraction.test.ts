@@ -209,6 +209,20 @@ describe('texts from other places', () => {
   });
 });
 
+describe('what was done beside what was promised', () => {
+  it("reads a task done (完成41个…改造任务) and a half-year result after the year's task as achievements", () => {
+    const r = extractReport(
+      '徐州市2016年民生实事上半年进展\n村内道路建设年度任务是硬化道路350万平方米,上半年完成248万平方米,占年度任务的71%;完成41个老旧小区改造任务;40个非城建类实事项目中,有10个项目超额完成节点任务。',
+      registry,
+    ).metrics;
+    expect(find(r, '硬化道路350万平方米').kind).toBe('target');
+    expect(find(r, '上半年完成248万平方米').kind).toBe('actual');
+    expect(find(r, '占年度任务的71%').kind).toBe('completion');
+    expect(find(r, '完成41个').kind).toBe('actual');
+    expect(find(r, '10个项目').kind).toBe('actual');
+  });
+});
+
 describe('labels say what is counted', () => {
   const hengyang = extractReport(seed('001_8d7c135ac80f7089.txt'), registry).metrics;
   const xiangyang = extractReport(seed('000_9567e0339920290a.txt'), registry).metrics;

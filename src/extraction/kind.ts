@@ -16,7 +16,8 @@ const DONE_VERB = /[\u4e00-\u9fa5]了$/;
 /** Words that make a figure a plan (计划 as a verb: 计划新建, not 募集计划,). */
 const TARGET_CUE = /(计划(?![,,;;。、”])|力争|确保|争取|拟|预计|目标|规划|提出|要求|承诺|任务)/g;
 /** Words that make a figure an achievement. */
-const ACTUAL_CUE = /(实际|已经|已|累计|截至|目前|共计|超额|实现了|完成了|建成了|达到了|全年)/g;
+const ACTUAL_CUE =
+  /(实际|已经|已|累计|截至|目前|共计|超额|实现了|完成了|建成了|达到了|全年|(?:上半年|前三季度|一季度|前\d{1,2}个?月)(?:已|累计)?(?:完成|实现|建成|新增))/g;
 /** 将 means "will" only in a text that looks ahead; in a year-end review it is 把. */
 const WEAK_TARGET = /(将|要|预期)/;
 /** The clause names a target right before the figure: 省定目标任务4600人, 计划任务是新建…26所. */
@@ -65,7 +66,9 @@ export function classifyKind(c: KindContext): Kind {
   if (RESULT_LINE.test(c.sentenceBefore)) return 'actual';
   // 1.…全年开展职业技能培训4.7万人次以上 (责任单位:…): a task's own line states the task, unless it says it is done.
   if (c.taskLine && !STRONG_ACTUAL.test(c.clauseBefore)) return 'target';
-  const localTarget = LOCAL_TARGET.test(c.clauseBefore) || TARGET_AFTER.test(c.clauseAfter);
+  // 完成41个老旧小区改造任务, 有10个项目超额完成节点任务: the task after the figure is what was done.
+  const doneTask = /(完成|建成)了?$/.test(c.clauseBefore) || /^[^,,;;。\d]{0,8}完成/.test(c.clauseAfter);
+  const localTarget = LOCAL_TARGET.test(c.clauseBefore) || (TARGET_AFTER.test(c.clauseAfter) && !(doneTask && lastIndex(TARGET_CUE, c.clauseBefore) < 0));
   if (lastIndex(ACTUAL_CUE, c.clauseBefore) >= 0 && !localTarget) return 'actual';
   if (localTarget) return 'target';
   // A semicolon ends the reach of a cue; the nearest cue before the figure decides.
