@@ -31,6 +31,15 @@ describe('numbers', () => {
     ['三千五', 3500],
     ['一亿零五百万', 105000000],
   ])('%s → %d', (raw, value) => expect(parseNumber(raw)).toBeCloseTo(value, 9));
+  it('reads a minus sign after a word as part of the number, not a range (增幅-1.1%, 1-8月)', () => {
+    const r = extractReport('西城区2020年重点工作\n地区生产总值增幅-1.1%,一般公共预算收入增长调整为-4%左右,1-8月新增就业1.2万人。', registry).metrics;
+    expect(r.map((m) => [m.value, m.unit])).toEqual([
+      [-1.1, '%'],
+      [-4, '%'],
+      [12000, '人'],
+    ]);
+  });
+
   it('returns null for what is not a number', () => {
     for (const s of ['', '人', '万万', 'abc', '1.2.3']) expect(parseNumber(s)).toBeNull();
   });

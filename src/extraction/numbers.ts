@@ -329,8 +329,9 @@ export function scanNumbers(text: string): NumberToken[] {
         continue;
       }
       const value = slash ? (Number(slash[2]) ? Number(slash[1]) / Number(slash[2]) : null) : parseNumber(raw);
-      // 负0.2: a written minus sign belongs to the number.
-      const negative = text[i - 1] === '负' || text[i - 1] === '負';
+      // 负0.2, and 增幅-1.1% or 调整为-4%: a minus sign after a word (not a range's 1-8) belongs to the number.
+      const minus = /[-−－]/.test(text[i - 1] ?? '') && /[\u4e00-\u9fa5::]/.test(text[i - 2] ?? '');
+      const negative = text[i - 1] === '负' || text[i - 1] === '負' || minus;
       if (value !== null)
         out.push({
           start: negative ? i - 1 : i,
