@@ -230,6 +230,11 @@ describe('what was done beside what was promised', () => {
     expect(find(r, '完成41个').kind).toBe('actual');
     expect(find(r, '10个项目').kind).toBe('actual');
   });
+
+  it('does not read 要 inside 重要 as "will" in a text of unknown date', () => {
+    const r = extractReport('张家口市民生实事完成情况\n新建、改建口袋公园72个,提升重要节点景观亮化62个,均超额完成年度目标任务。', registry).metrics;
+    expect(r.map((m) => m.kind)).toEqual(['actual', 'actual']);
+  });
 });
 
 describe('labels say what is counted', () => {

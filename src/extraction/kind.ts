@@ -19,7 +19,7 @@ const TARGET_CUE = /(计划(?![,,;;。、”])|力争|确保|争取|拟|预计|�
 const ACTUAL_CUE =
   /(实际|已经|已|累计|截至|目前|共计|超额|实现了|完成了|建成了|达到了|全年|(?:上半年|前三季度|一季度|前\d{1,2}个?月)(?:已|累计)?(?:完成|实现|建成|新增))/g;
 /** 将 means "will" only in a text that looks ahead; in a year-end review it is 把. */
-const WEAK_TARGET = /(将|要|预期)/;
+const WEAK_TARGET = /(将|(?<![重主需只必紧首])要(?![求点素闻])|预期)/; // 要 as "will", not 重要 or 要求
 /** The clause names a target right before the figure: 省定目标任务4600人, 计划任务是新建…26所. */
 const LOCAL_TARGET = /(目标|任务|计划)(任务)?[^,,;;。]{0,16}$/;
 /** …or right after it: 90所义务教育学校创建任务, 6000个充电桩的年度目标任务. */
