@@ -229,6 +229,9 @@ describe('what was done beside what was promised', () => {
     expect(find(r, '占年度任务的71%').kind).toBe('completion');
     expect(find(r, '完成41个').kind).toBe('actual');
     expect(find(r, '10个项目').kind).toBe('actual');
+    // 完成18个建设项目和9个公共服务事项全部年度任务: both were done.
+    const yanan = extractReport('延安市2023年民生实事\n延安市完成18个建设项目和9个公共服务事项全部年度任务。', registry).metrics;
+    expect(yanan.map((m) => m.kind)).toEqual(['actual', 'actual']);
   });
 
   it('does not read 要 inside 重要 as "will" in a text of unknown date', () => {

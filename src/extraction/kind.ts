@@ -67,7 +67,7 @@ export function classifyKind(c: KindContext): Kind {
   // 1.…全年开展职业技能培训4.7万人次以上 (责任单位:…): a task's own line states the task, unless it says it is done.
   if (c.taskLine && !STRONG_ACTUAL.test(c.clauseBefore)) return 'target';
   // 完成41个老旧小区改造任务, 有10个项目超额完成节点任务: the task after the figure is what was done.
-  const doneTask = /(完成|建成)了?$/.test(c.clauseBefore) || /^[^,,;;。\d]{0,8}完成/.test(c.clauseAfter);
+  const doneTask = /(完成|建成)了?([^,,;;。]{0,12}[和、及])?$/.test(c.clauseBefore) || /^[^,,;;。\d]{0,8}完成/.test(c.clauseAfter);
   const localTarget = LOCAL_TARGET.test(c.clauseBefore) || (TARGET_AFTER.test(c.clauseAfter) && !(doneTask && lastIndex(TARGET_CUE, c.clauseBefore) < 0));
   if (lastIndex(ACTUAL_CUE, c.clauseBefore) >= 0 && !localTarget) return 'actual';
   if (localTarget) return 'target';
