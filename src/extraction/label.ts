@@ -166,7 +166,7 @@ export function placeShare(label: string, whole: string, sentenceBefore: string)
 export const CHANGE_ONLY_LABEL = new RegExp(`^(?=.)(分别)?[由从]?(提高|提升|增加|增长|降低|下降|减少|压缩|扩大|缩短|延长|升|降|高|增)?(到|至|为)?${PER_HEAD}$`);
 
 /** A label that names only the task or the rate (完成省定目标, 省定目标任务, 占比): it says nothing of what. */
-export const GENERIC_LABEL = /^(完成|超额完成)?(省定|市定|年度|全年|省|市)?(目标|任务|计划)*(任务|的|数)?$|^(占比|比例|完成率|完成)$/;
+export const GENERIC_LABEL = /^(上半年|全年)?(完成|超额完成|占)?(省定|市定|年度|全年|年初|省|市)?(目标|任务|计划)*(任务|的|数)?$|^(占比|比例|完成率|完成)$/;
 
 /** The label of a completion rate or a bare target, from the pledge it measures: 返乡农民工创业完成率. */
 export function pledgeLabel(kind: string, subject: string): string {
