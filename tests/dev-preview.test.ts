@@ -26,8 +26,11 @@ let browser: Browser | undefined;
 let page: Page;
 let log = '';
 
-/** Polls until `check` passes, or fails with its last error after `ms`. */
-async function eventually(check: () => Promise<void>, ms = 15_000): Promise<void> {
+/**
+ * Polls until `check` passes, or fails with its last error after `ms`. Generous: beside the rest of
+ * the suite on two cores, the dev server takes many seconds to compile a page anew.
+ */
+async function eventually(check: () => Promise<void>, ms = 25_000): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
     try {
@@ -88,7 +91,7 @@ describe('npm run dev', () => {
       expect(await overlayText()).toMatch(new RegExp(`content/reports/${slug}\\.mdx:2: the frontmatter does not parse`));
     });
     expect(server!.exitCode).toBeNull();
-  }, 30_000);
+  }, 45_000);
 
   it('shows the report again once the file is fixed, and an edit within seconds', async () => {
     writeFileSync(file, original.replace(/^title: .*$/m, 'title: 编辑改过的标题'));
@@ -102,8 +105,8 @@ describe('npm run dev', () => {
       await page.goto(pageUrl);
       expect(await heading()).toBe('又改了一次');
       expect(await page.locator('table.metrics').textContent()).toMatch(/88,?888/);
-    }, 10_000);
-  }, 40_000);
+    }, 15_000);
+  }, 75_000);
 
   it('shows a schema problem of a saved edit at its line, and clears it when fixed', async () => {
     writeFileSync(file, original.replace('kind: actual', 'kind: done'));
@@ -118,5 +121,5 @@ describe('npm run dev', () => {
       expect(await overlayText()).toBe('');
     });
     expect(server!.exitCode).toBeNull();
-  }, 40_000);
+  }, 75_000);
 });
