@@ -86,4 +86,4 @@ describe.skipIf(!existsSync(EVAL))('extraction accuracy', () => {
 });
 
 /** A little under what was measured (see the README's extraction section for the measured line). */
-const DEV_FLOORS = { recall: 96, precision: 94, unit: 97, qualifier: 99, kind: 94, year: 94, department: 96, city: 93, label: 82, topic: 90, pledge: 83 };
+const DEV_FLOORS = { recall: 96, precision: 94, unit: 97, qualifier: 99, kind: 94, year: 93, department: 96, city: 93, label: 82, topic: 90, pledge: 85 };

@@ -80,6 +80,20 @@ describe('pledges', () => {
     expect(b).not.toBe(a);
   });
 
+  it('keeps rates of 100% said of different things, and joins a rate of an act to the figure of that act', () => {
+    // 邢台 (dev d03): two targets, then their rates in the next sentence, both 100%.
+    const r = extractReport(
+      '邢台市2022年民生工程\n实施棚户区改造工程,任务目标是棚改开工8264套,棚改安置房建成6985套。截至目前,全市棚改项目开工率100%,棚改安置房基本建成率100%。',
+      registry,
+    ).metrics;
+    expect(r.map((m) => m.value)).toEqual([8264, 6985, 100, 100]);
+    const [started, built, startedRate, builtRate] = r.map((m) => m.pledge);
+    expect(startedRate).toBe(started);
+    expect(builtRate).toBe(built);
+    expect(started).toBeTruthy();
+    expect(built).not.toBe(started);
+  });
+
   it('gives every figure one of the fifteen topics, by its words, its heading and its department', () => {
     for (const m of [...xinxiang, ...xiangyang]) expect(TOPICS).toContain(m.topic);
     expect(by(xinxiang, '新增城镇就业8.8万人').topic).toBe('就业创业');

@@ -13,7 +13,7 @@ import { departmentList } from './department.ts';
 import { readDocument } from './document.ts';
 import { pipeColumn } from './tables.ts';
 import { baselineShift, startsChange, yearOf } from './year.ts';
-import { assignPledges, what } from './pledge.ts';
+import { assignPledges, dice, what } from './pledge.ts';
 import { namedTopic, topicOf, type Topic } from './topic.ts';
 import {
   CHANGE_ONLY_LABEL,
@@ -163,7 +163,9 @@ function dropRestatements(cands: Candidate[]): Candidate[] {
         k.kind === c.kind &&
         // Another department's row may quote a figure word for word (a GDP restated under income): still one figure.
         (k.department === c.department || k.department === null || c.department === null || (k.text === c.text && k.text.length >= 6)) &&
-        shareBigram(k, c),
+        shareBigram(k, c) &&
+        // A share such as 100% is stated of many things: only the same words make it a restatement.
+        (c.unit !== '%' || k.text === c.text || dice(tidyLabel(k.label), tidyLabel(c.label)) >= 0.5),
     );
     if (twin) {
       twin.qualifier = strongerQualifier(twin.qualifier, c.qualifier);

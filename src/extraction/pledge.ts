@@ -128,6 +128,17 @@ export function assignPledges(figures: PledgeFigure[]): Array<string | null> {
       end++;
     const run = end - i + 1;
     const rate = figures[i]!;
+    // 棚改开工8264套,棚改安置房建成6985套。…开工率100%,…基本建成率100%: a rate of a named act
+    // (开工率, 建成率) joins the nearest figure of its item whose label names that act.
+    const act = run === 1 ? /([\u4e00-\u9fa5]{2})率$/.exec(rate.label)?.[1] : undefined;
+    if (act && act !== '完成' && act !== '目标') {
+      let j = i - 1;
+      while (j >= 0 && figures[j]!.item === rate.item && (figures[j]!.kind === 'completion' || !figures[j]!.label.includes(act))) j--;
+      if (j >= 0 && figures[j]!.item === rate.item) {
+        link(j, i);
+        continue;
+      }
+    }
     const aloneInSentence = figures[i - 1]?.sentence !== rate.sentence; // 完成率105% on its own, after its result
     const before: number[] = [];
     for (let j = i - 1; j >= 0 && before.length < run; j--) {
