@@ -273,6 +273,10 @@ describe('labels say what is counted', () => {
     expect(find(xiangyang2024, '5843亿元').label).toBe('地区生产总值');
     // 纳入教联体建设的学校达508所,占比为74.38%.
     expect(find(xiangyang2024, '占比74.38%').label).toBe('纳入教联体建设的学校占比');
+    // …居民人均可支配收入90286元,同比增长2.3%; 新建龚家巷小学等中小学8所.
+    const r = extractReport('西城区2020年重点工作\n西城区居民人均可支配收入90286元,同比增长2.3%;新建龚家巷小学等中小学8所。', registry).metrics;
+    expect(find(r, '2.3%').label).toBe('西城区居民人均可支配收入同比增长');
+    expect(find(r, '8所').label).toBe('新建中小学');
   });
 });
 

@@ -122,6 +122,9 @@ export function tidyLabel(label: string): string {
     .replace(/^(等|和|及|以及|与|以来|共计|合计|确保|力争|并|还)+/, '')
     .replace(CHANGE_TAIL, '')
     .replace(/[由从的及和、]+$/, '');
+  // Examples of a class before it (新建龚家巷小学等中小学, both …学): the class, with what is done to it.
+  const examples = /^([^等]{2,})等([\u4e00-\u9fa5]{2,8})$/.exec(out);
+  if (examples && examples[1]!.slice(-1) === examples[2]!.slice(-1)) return (LEADING_VERB.exec(examples[1]!)?.[0] ?? '') + examples[2]!;
   // A change's baseline (补助标准从年人均580元提高到…) is labelled by what changes, not by 从年人均.
   const subject = out.replace(/[由从](?!业)[^由从,,。]{1,5}$/, '');
   return subject.length >= 4 ? subject : out.length >= 2 ? out : label;

@@ -459,11 +459,12 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   });
   // The figures of one pledge are about one thing: they share the topic their labels name (提高到610元
   // is about what its baseline's label says), else each keeps its own.
-  // 教联体建设的学校达508所,占比为74.38%: a bare share is the share of what the figure before it counts.
+  // 教联体建设的学校达508所,占比为74.38% (…90286元,同比增长2.3%): a bare share or growth is of what the figure before it counts.
   all.forEach((c, i) => {
     const k = i - 1;
-    if (!/^(占比|比例|比重)$/.test(labels[i]!) || k < 0 || all[k]!.sentence !== c.sentence || all[k]!.unit === '%' || nameless(k)) return;
-    if (sameClauseChain(all[k]!.end, c.start)) labels[i] = what(labels[k]!) + '占比';
+    const bare = /^(占比|比例|比重|增幅|增速|同比增长|同比下降)$/.exec(labels[i]!)?.[1];
+    if (!bare || k < 0 || all[k]!.sentence !== c.sentence || all[k]!.unit === '%' || nameless(k)) return;
+    if (sameClauseChain(all[k]!.end, c.start)) labels[i] = what(labels[k]!) + (bare === '比例' || bare === '比重' ? '占比' : bare);
   });
   // 由2022年末的8∶1降至4∶1: a change's start says when it stood there — 车桩比(2022年末), 优质园占比(上年).
   all.forEach((c, i) => {
