@@ -31,13 +31,7 @@ const NOTE_LINE = /^\s*(?:牵头|责任|主责|实施|承办)(?:单位|部门)\s
 const LEAD_COLUMN_HEADER = /^(?=[^,,。;;::\d]{6,40}$).*(序号|内容|任务|事项).*(牵头|责任|主责)(单位|部门)/;
 
 /** The department a flattened row names right after its task's sentence ends. */
-function rowDepartment(text: string, ctx: DepartmentContext): string | null {
-  for (let i = text.indexOf('。'); i >= 0; i = text.indexOf('。', i + 1)) {
-    const name = departmentAt(text, i + 1, ctx.registry, ctx.city);
-    if (name) return name;
-  }
-  return null;
-}
+const rowDepartment = (line: Segment, ctx: DepartmentContext) => sentenceSubjects(line, ctx)[0]?.department ?? null;
 
 const SPEAKER_AFTER = /^(党组|局长|副局长|主任|副主任|负责人|相关负责人|党委|书记|作为|通过|将|全力|努力|首创|推出|成立|坚持|围绕|聚焦|就|以)/;
 
@@ -81,7 +75,7 @@ export function itemDepartments(all: Segment[], ctx: DepartmentContext): Map<Seg
     const m = NOTE_LINE.exec(line.text) ?? LEAD_UNITS.exec(line.text);
     if (LEAD_COLUMN_HEADER.test(line.text.trim())) leadColumn = true;
     else if (leadColumn && !m && !line.text.includes('|')) {
-      const name = rowDepartment(line.text, ctx);
+      const name = rowDepartment(line, ctx);
       if (name) out.set(line, name);
       continue;
     }
@@ -101,7 +95,7 @@ export function itemDepartments(all: Segment[], ctx: DepartmentContext): Map<Seg
 
 /**
  * The departments that open a sentence after the line's first (…。市教育局要在11月底…,
- * …。呼和浩特市住建局将…), with where each sentence starts.
+ * …。呼和浩特市住建局将…, a flattened row's …。区财政局…), with where each sentence starts.
  */
 export function sentenceSubjects(line: Segment, ctx: DepartmentContext): Array<{ at: number; department: string }> {
   const out: Array<{ at: number; department: string }> = [];

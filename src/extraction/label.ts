@@ -4,9 +4,16 @@
  */
 import type { Segment } from './structure.ts';
 
-/** Leading words that say nothing of what is counted: 其中, 全市, 累计, 2023年末, … */
-export const FILLER =
-  /^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|\d{1,2}月(?:底|末|初|上旬|中旬|下旬)(?:前)?|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在(?!校)|将|[\u4e00-\u9fa5]{2,4}市(?=共有|现有)|把|达到|达|实现|新建和|\d{4}年(度|末|底)?|前\d{1,2}个月|\d{1,2}[-—–~至]\d{1,2}月份?|[,,、:: ])+/;
+/** A deadline (12月底, 11月中旬前): when something is due, never what is counted. */
+const DEADLINE = String.raw`\d{1,2}月(?:底|末|初|上旬|中旬|下旬)前?`;
+
+/** Leading words that say nothing of what is counted: 其中, 全市, 累计, 2023年末, 12月底, … */
+export const FILLER = new RegExp(
+  String.raw`^(其中|同时|此外|另外|目前|截至目前|截至今年\d*月?底?|截至\d+月底?|${DEADLINE}|全市|全年|我市|今年|当年|共计|共有|累计|已经|已|并|还|均|都|和|及|以及|分别|为|对|在(?!校)|将|[\u4e00-\u9fa5]{2,4}市(?=共有|现有)|把|达到|达|实现|新建和|\d{4}年(度|末|底)?|前\d{1,2}个月|\d{1,2}[-—–~至]\d{1,2}月份?|[,,、:: ])+`,
+);
+
+/** Everything up to a deadline inside a label's words (市住建局要在12月底改造棚户区): the subject and the when. */
+const DEADLINE_INSIDE = new RegExp(String.raw`^.*?(要|将)?(在|于)?${DEADLINE}`);
 
 /** The task's own words before what it is (项目计划任务是, 任务目标是): what follows is the item. */
 const TASK_LEAD = /^[^,,。]{0,8}?(任务|计划|目标)(是|为)/;
@@ -48,7 +55,7 @@ export function labelFor(text: string, from: number, to: number, after: string):
   const start = from + lead + (spoken ? spoken[0].length : 0);
   if (spoken) label = label.slice(spoken[0].length);
   // A deadline inside the words (要在12月底改造棚户区) says when, not what.
-  label = label.replace(/^.*?(要|将)?(在|于)?\d{1,2}月(底|末|初|上旬|中旬|下旬)前?/, '') || label;
+  label = label.replace(DEADLINE_INSIDE, '') || label;
   // An earlier figure in the same words (向1.1万家企业发放…资金): keep what follows it.
   if (/\d/.test(label)) {
     const tail = label

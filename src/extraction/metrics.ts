@@ -80,7 +80,13 @@ function subclauseStart(text: string, from: number, end: number): number {
  * measures the same thing (in another unit): the label of the figure it follows.
  */
 function listedLabel(text: string, previous: Candidate | undefined, start: number): string {
-  return previous && start - previous.end <= 4 && /^[\u4e00-\u9fa5]{0,3}[、和及]$/.test(text.slice(previous.end, start)) ? previous.label : '';
+  return previous && listedAfter(text, previous, start, 3) ? previous.label : '';
+}
+
+/** Whether the figure at `start` is listed right after `previous` (…119元、99元), maybe past `noun` characters of its noun (23个区块、1.33万户). */
+function listedAfter(text: string, previous: Candidate, start: number, noun: number): boolean {
+  const between = text.slice(previous.end, start);
+  return between.length >= 1 && between.length <= noun + 1 && /[、和及]$/.test(between) && /^[\u4e00-\u9fa5]*.$/.test(between);
 }
 
 function enclosingIndex(segs: Segment[], index: number): number {
@@ -274,8 +280,8 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       // 每人每月285元 is a monthly standard: its unit is 元/月, as if written 285元/月.
       if (unit === '元' && /每(人|户)?每?月(?:由|从)?$/.test(text.slice(sub, t.start).replace(/(提高|提升|增加|调整)?(到|至|为)$/, ''))) unit = '元/月';
       // 每人每月119元、99元: the figures listed after a monthly standard are monthly standards too.
-      const listedAfter = out[out.length - 1];
-      if (unit === '元' && listedAfter?.unit === '元/月' && /^[、和及]$/.test(text.slice(listedAfter.end, t.start))) unit = '元/月';
+      const before = out[out.length - 1];
+      if (unit === '元' && before?.unit === '元/月' && listedAfter(text, before, t.start, 0)) unit = '元/月';
       const unitEnd = t.end + inner.length + unitLength;
       const q = readQualifier(text.slice(sub, t.start), inner, text.slice(unitEnd, line.end));
       const spanEnd = unitEnd + q.after;
@@ -437,8 +443,9 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   all.forEach((c, i) => {
     if (!driven[i]) return;
     const k = i - 1;
+    const chained = k >= 0 && sameClauseChain(all[k]!.end, c.start);
     let driver: string | null = null;
-    if (k >= 0 && sameClauseChain(all[k]!.end, c.start)) {
+    if (chained) {
       const ok = !driven[k] && all[k]!.kind !== 'completion' && all[k]!.unit !== '%' && !bareAction[k] && !saysNothing(k);
       if (ok) driver = labels[k]!;
     } else {
@@ -447,7 +454,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
       if (restated && restated.unit !== '%' && restated.kind !== 'completion' && sameClauseChain(restated.end, c.start)) driver = tidyLabel(restated.label);
     }
     // Else what the clauses before it set up (建立就业帮扶集聚区,…,带动就业500人): its head noun.
-    if (!driver && (k < 0 || !sameClauseChain(all[k]!.end, c.start))) {
+    if (!driver && !chained) {
       const chunk = text
         .slice(Math.max(0, c.start - 160), c.start)
         .split(/[;;。]/)

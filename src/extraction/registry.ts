@@ -78,7 +78,7 @@ export function findDepartments(text: string, registry: Registry, city: string |
  */
 export function departmentAt(text: string, pos: number, registry: Registry, city: string | null): string | null {
   const { phrases, byName } = matcher(registry, city);
-  const level = /^(区|县|州|旗)/.exec(text.slice(pos, pos + 1))?.[1] ?? '';
+  const level = LEVEL.exec(text.slice(pos, pos + 24))?.[1] ?? '';
   const phrase = phrases.longestAt(text, pos + level.length);
   const entry = phrase !== undefined && !(level && phrase.startsWith('市')) ? byName.get(phrase) : undefined;
   if (!entry) return null;
