@@ -53,7 +53,7 @@ describe.skipIf(!existsSync(EVAL))('extraction accuracy', () => {
       year: 99,
       department: 99,
       city: 99,
-      label: 85,
+      label: 90,
       topic: 91,
       pledge: 89,
     })) {

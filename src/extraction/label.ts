@@ -44,10 +44,55 @@ export function wordStartWithin(words: Intl.Segments, line: Segment, from: numbe
 /** A label of verbs only (建设并投入使用, 新建和改造): it says what was done, not to what. */
 const VERBS_ONLY = /^(?:(?:建设|建成|新建|改建|改造|扩建|投入使用|投用|开工|完工|完成|实施|开展|并|和|及)){2,}$/;
 /** Verbs whose object is the group after the figure (带动和吸纳, 惠及, 覆盖). */
-const REACHING_VERB = /(带动和吸纳|带动|吸纳|惠及|覆盖|帮扶|资助|救助)$/;
+const REACHING_VERB = /(带动和吸纳|带动|吸纳|惠及|覆盖|帮扶|资助|救助|推动)$/;
+
+/** A list of one-character names (省、市、区三级): one word, not a clause break. */
+const ONE_CHARACTER_LIST = /^[\u4e00-\u9fa5](?:、[\u4e00-\u9fa5])+(?=[\u4e00-\u9fa5])/;
+
+/** Words a money label is made of when it names no purpose: 落实资金, 安排专项资金. */
+const BARE_MONEY = /^(落实|安排|投入|筹集|拨付|争取|下达)?(专项)?资金$/;
+/** What money is for, as written after it: its verbs (巩固提升, 开工建设) and a specification (10千伏及以下). */
+const PURPOSE_LEAD = /^(巩固提升|开工建设|新建|建设|改造|实施|推动|支持|用于|保障|提升)+/;
+const SPECIFICATION = /^[\d.\-—–~]+[\u4e00-\u9fa5]{1,2}?(及以下|及以上|以下|以上)/;
+
+/** 落实资金19320万元巩固提升10千伏及以下农村配电网工程: the money of what it is for (农村配电网工程资金). */
+function moneyFor(label: string, after: string): string {
+  if (!BARE_MONEY.test(label)) return label;
+  const clause = after.split(/[,,;;。]/)[0]!;
+  const lead = PURPOSE_LEAD.exec(clause);
+  if (!lead) return label;
+  const purpose = clause.slice(lead[0].length).replace(SPECIFICATION, '');
+  return /^[\u4e00-\u9fa5]{2,12}$/.test(purpose) ? `${purpose}资金` : label;
+}
+
+/** Verbs a clause opens with before the thing it names (严格落实决策合法性审查, 优化新生儿疾病免费筛查). */
+const CLAUSE_VERB = /^(严格|全面|持续|深入|积极|大力|不断|进一步)?(落实|优化|开展|实施|推进|加强|完善|提升|推动|深化|做好|抓好|强化|健全|规范)+/;
+
+/**
+ * A short name (筛查率, 完成各类审查) that a clause before it in the sentence says in full
+ * (新生儿疾病免费筛查, 决策合法性审查): the full name.
+ */
+function fullerName(label: string, sentenceBefore: string): string {
+  const short = /^(?:完成)?(?:各类|各项)([\u4e00-\u9fa5]{2})$|^([\u4e00-\u9fa5]{2})(率)$/.exec(label);
+  if (!short) return label;
+  const head = short[1] ?? short[2]!;
+  for (const clause of sentenceBefore.split(/[,,;;]/).reverse()) {
+    const at = clause.indexOf(head);
+    if (at < 0) continue;
+    const name = clause.slice(0, at + head.length).replace(CLAUSE_VERB, '');
+    return name.length >= 4 && name.length <= 14 && /^[\u4e00-\u9fa5]+$/.test(name) ? name + (short[3] ?? '') : label;
+  }
+  return label;
+}
 
 /** What is counted: the words before the figure in its clause, or the noun after it (258家企业). */
-export function labelFor(text: string, from: number, to: number, after: string): Label {
+export function labelFor(text: string, from: number, to: number, after: string, sentenceBefore = ''): Label {
+  const read = readLabel(text, from, to, after);
+  if (read.fromSuffix) return read;
+  return { ...read, label: fullerName(moneyFor(read.label, after), sentenceBefore) };
+}
+
+function readLabel(text: string, from: number, to: number, after: string): Label {
   const raw = text.slice(from, to);
   const lead = FILLER.exec(raw)?.[0].length ?? 0;
   let label = raw.slice(lead).replace(/(达到|达|为|是|的|共计|合计|总计|共|约|近|超过|超|有)$/, '');
@@ -62,22 +107,31 @@ export function labelFor(text: string, from: number, to: number, after: string):
       .replace(/^.*\d/, '')
       .replace(/^年度/, '年') // 2023年度福州市…: the year's 年度, not a unit and a stray 度
       .replace(/^[万亿千百]?[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]?(\/[\u4e00-\u9fa5·]+)*[和及与、]?/, '');
-    label = tail.length >= 2 ? tail : label.replace(/^[((]?\d+[.、))]/, '').replace(/[\d.].*$/, '');
+    // 为6.4万名家庭经济困难学生(幼儿)发放助学金1.6亿元: the earlier figure's noun, then what this one is.
+    const given = /^[^\d]{2,}?(发放|提供)([\u4e00-\u9fa5]{2,})$/.exec(tail);
+    label = given ? given[1]! + given[2]! : tail.length >= 2 ? tail : label.replace(/^[((]?\d+[.、))]/, '').replace(/[\d.].*$/, '');
   }
-  label = label.replace(/(不低于|不少于|不超过|超过)$/, '').replace(/(分别)?(提高|提升|增加|稳定在|达到|达)(到|至)?$/, '') || label;
+  label = label.replace(/(不低于|不少于|不超过|超过)$/, '').replace(/(分别)?(提高|提升|增加|稳定在|达到|(?<![下到送传])达)(到|至)?$/, '') || label;
   label = label.replace(TASK_LEAD, '') || label;
   // Quotation marks around the counted noun (14个“口袋公园”) are not a clause break.
-  const suffixMatch = /^(的)?([^\d,,;;。、()()|]{1,16})/.exec(after.replace(/^[“"]([^”"]{1,12})[”"]/, '$1'));
+  // So is a list of one-character names (省、市、区三级高频服务事项).
+  const unquoted = after.replace(/^[“"]([^”"]{1,12})[”"]/, '$1').replace(ONE_CHARACTER_LIST, (list) => list.replace(/、/g, ''));
+  const suffixMatch = /^(的)?([^\d,,;;。、()()|]{1,16})/.exec(unquoted);
   const suffix = suffixMatch ? suffixMatch[2]! : '';
   // The span takes only the noun (258家企业), the label also what is done with it (企业发放奖补资金).
   const noun = suffix
     .replace(/(发放|实现|提供|开展|参与|达到|投入|入选|开工|完工|学会|得到|回流|分流|下沉|纳入|获得|分别|提高|提升|增加|降低|下降|调整).*$/, '')
     .replace(/[并和及与]$/, ''); // 基层消防站并投入执勤: the noun, not the conjunction before the next verb
+  // The second of two figures joined by 和 (17个县级公益性零工市场和137家零工微市场): the noun after it.
+  if (/\d[^\d,,;;。]*[和及与]$/.test(raw) && noun.length >= 2) return { label: suffix, start: to, fromSuffix: true, nounLength: noun.length };
+  // A task handed down (超额完成省教育厅下达的8个建设任务): who handed it down, and what it is.
+  if (/(下达|分配|交办|部署)的$/.test(raw) && noun.length >= 2) return { label: `${label.replace(/^(超额)?完成/, '')}的${noun}`, start, fromSuffix: false };
   // Examples before the figure (建成燕沟口、南河滨路等14个口袋公园) name instances, not what is counted.
   if (/等的?$/.test(label) && suffix.length >= 2) return { label: (LEADING_VERB.exec(label)?.[0] ?? '') + suffix, start, fromSuffix: false };
   // A bare verb before the figure (扶持2700名创业人员) reads better with the noun after it.
   if (label.length >= 2 && label.length <= 4 && suffix.length >= 2 && !/(率|数|量|额|比|金|费|款)$/.test(label)) {
-    return { label: label + suffix, start, fromSuffix: false };
+    // 安排1500万元专项资金推动…: what the money is, not what it then drives.
+    return { label: label + suffix.replace(/(?<=..)(推动|用于).*$/, ''), start, fromSuffix: false };
   }
   // Only verbs before the figure (建设并投入使用17个县级公益性零工市场): the noun after it says what.
   if (VERBS_ONLY.test(label) && noun.length >= 2) return { label: label + noun, start, fromSuffix: false };
@@ -127,6 +181,8 @@ export function tidyLabel(label: string): string {
     .replace(/^[一二三四五六七八九十]+是/, '') // 一是…, 二是…: the ordinal of a list, not what is counted
     .replace(/^[))]/, '') // the end of a bracket the label began inside: (HPV)疫苗
     .replace(/^(等|和|及|以及|与|以来|共计|合计|确保|力争|并|还)+/, '')
+    .replace(/^以([\u4e00-\u9fa5]{2,4})(形式|方式)/, '$1') // 以调解形式结案: 调解结案
+    .replace(/城乡各类(?=[\u4e00-\u9fa5]{2})/, '') // 城乡各类失业人员: all of them, said in fewer words
     .replace(CHANGE_TAIL, '')
     .replace(/[由从的及和、]+$/, '');
   // Examples of a class before it (新建龚家巷小学等中小学, both …学): the class, with what is done to it.

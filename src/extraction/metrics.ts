@@ -307,7 +307,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
 
       // Label and span: the span runs from the label's last words (a whole word, ≤ 10 characters) to the qualifier after the unit.
       const labelFrom = subclauseStart(text, clause.start, t.start - q.before);
-      const read = labelFor(text, labelFrom, t.start - q.before, text.slice(spanEnd, line.end));
+      const read = labelFor(text, labelFrom, t.start - q.before, text.slice(spanEnd, line.end), text.slice(sentence.start, labelFrom));
       const { start: labelStart, fromSuffix, nounLength = 0 } = read;
       // A short quoted name just before the words (“时光守护”床位, “无申即享”事项) is part of what is counted;
       // the span stays after the quotation mark.
