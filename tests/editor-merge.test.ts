@@ -106,6 +106,26 @@ describe('re-ingest after editors changed a report', () => {
     expect(summary.entries[0]!.messages.join('\n')).toMatch(/conflict: title/);
   });
 
+  it("keeps an editor's pledge fields (a metric's pledge and topic, a pledge's title) when the extractor's reading changes", async () => {
+    const doc = read();
+    const [first] = doc.data.pledges!;
+    const metric = doc.data.metrics.find((m) => m.pledge === first!.id)!;
+    metric.pledge = '编辑拆出的实事';
+    metric.topic = '社会保障';
+    first!.title = '编辑改写的实事名';
+    write(doc);
+    changeBase((base) => {
+      base.data.metrics[1]!.value += 1;
+      (base as { extractorVersion?: string }).extractorVersion = 'an older extractor';
+    });
+    await ingest({ root });
+    const after = read().data;
+    const kept = after.metrics.find((m) => m.id === metric.id)!;
+    expect(kept.pledge).toBe('编辑拆出的实事');
+    expect(kept.topic).toBe('社会保障');
+    expect(after.pledges!.find((p) => p.id === first!.id)?.title).toBe('编辑改写的实事名');
+  });
+
   it('keeps an edited body', async () => {
     const doc = read();
     doc.body = doc.body.replace('就业关乎国计民生', '就业关乎国计民生(编辑注)');
