@@ -279,32 +279,29 @@ describe('labels say what is counted', () => {
     expect(find(r, '8所').label).toBe('新建中小学');
   });
 
-  it('names money by what it is for, and a short name by the clause that says it in full', () => {
-    // 落实资金19320万元巩固提升10千伏及以下农村配电网工程;落实资金3755万元开工建设35-110千伏及以下农村主电网.
-    expect(find(hengyang, '落实资金19320万元').label).toBe('农村配电网工程资金');
-    expect(find(hengyang, '落实资金3755万元').label).toBe('农村主电网资金');
-    // 优化新生儿疾病免费筛查与诊断服务,对26813名新生儿做到应检尽检,筛查率达到100%.
-    expect(find(hengyang, '筛查率达到100%').label).toBe('新生儿疾病免费筛查率');
-    const qingdao = extractReport(seed('003_d575a152877ceb5f.txt'), registry).metrics;
+  // Each row: a seed, a figure's span in it, and the label it should get.
+  it.each([
+    // 落实资金19320万元巩固提升10千伏及以下农村配电网工程: money by what it is for.
+    ['001_8d7c135ac80f7089.txt', '落实资金19320万元', '农村配电网工程资金'],
+    ['001_8d7c135ac80f7089.txt', '落实资金3755万元', '农村主电网资金'],
+    // 优化新生儿疾病免费筛查与诊断服务,…,筛查率达到100%: a short name by the clause that says it in full.
+    ['001_8d7c135ac80f7089.txt', '筛查率达到100%', '新生儿疾病免费筛查率'],
     // 严格落实决策合法性审查,完成各类审查481件.
-    expect(find(qingdao, '审查481件').label).toBe('决策合法性审查');
+    ['003_d575a152877ceb5f.txt', '审查481件', '决策合法性审查'],
     // 安排1500万元专项资金推动10个强镇筑基省级试点镇工作: the money, then what it drives.
-    expect(find(qingdao, '安排1500万元').label).toBe('安排专项资金');
-    expect(find(qingdao, '10个').label).toBe('推动强镇筑基省级试点镇工作');
+    ['003_d575a152877ceb5f.txt', '安排1500万元', '安排专项资金'],
+    ['003_d575a152877ceb5f.txt', '10个', '推动强镇筑基省级试点镇工作'],
     // 共为6.4万名家庭经济困难学生(幼儿)发放助学金1.6亿元: not the students' noun again.
-    expect(find(qingdao, '助学金1.6亿元').label).toBe('发放助学金');
-  });
-
-  it('names the second of two figures joined by 和 by its own noun, and a task by who handed it down', () => {
-    const xinxiang = extractReport(seed('002_211da1db43f6adac.txt'), registry).metrics;
-    // 建设并投入使用17个县级公益性零工市场和137家零工微市场.
-    expect(find(xinxiang, '137家').label).toBe('零工微市场');
-    // 超额完成省教育厅下达的8个建设任务 (not the fragment 超额完成省教育厅下).
-    expect(find(xinxiang, '下达的8个').label).toBe('省教育厅下达的建设任务');
-    // 以调解形式结案1385件; 推动100多项省、市、区三级高频服务事项下沉.
-    expect(find(xinxiang, '结案1385件').label).toBe('调解结案');
-    const xiangyang2024 = extractReport(seed('004_d397c979dd854359.txt'), registry).metrics;
-    expect(find(xiangyang2024, '推动100多项').label).toBe('推动省市区三级高频服务事项下沉');
+    ['003_d575a152877ceb5f.txt', '助学金1.6亿元', '发放助学金'],
+    // 建设并投入使用17个县级公益性零工市场和137家零工微市场: the second of two figures by its own noun.
+    ['002_211da1db43f6adac.txt', '137家', '零工微市场'],
+    // 超额完成省教育厅下达的8个建设任务: who handed the task down (not the fragment 超额完成省教育厅下).
+    ['002_211da1db43f6adac.txt', '下达的8个', '省教育厅下达的建设任务'],
+    ['002_211da1db43f6adac.txt', '结案1385件', '调解结案'],
+    // 推动100多项省、市、区三级高频服务事项下沉.
+    ['004_d397c979dd854359.txt', '推动100多项', '推动省市区三级高频服务事项下沉'],
+  ])('in %s, names 「%s」 %s', (file, span, label) => {
+    expect(find(extractReport(seed(file), registry).metrics, span).label).toBe(label);
   });
 });
 
