@@ -1,5 +1,6 @@
 /** What a resident does besides reading: search, download, keyboard use, assistive tech, print. */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -38,8 +39,11 @@ describe('search', () => {
 describe('downloads', () => {
   it("downloads a city's CSV whose first rows are its figures", async () => {
     const page = await open('xiangyang/');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).first().click()]);
-    const text = readFileSync((await download.path())!, 'utf8');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV(gzip)' }).first().click()]);
+    expect(download.suggestedFilename()).toBe('xiangyang.csv.gz');
+    // A static server may send the file gzip-encoded, so the browser saves it unpacked; GitHub Pages sends the .gz as it is.
+    const bytes = readFileSync((await download.path())!);
+    const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const [header, first] = text.slice(1).split('\r\n');
     expect(header).toMatch(/^city,report,report_title/);

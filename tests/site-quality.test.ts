@@ -142,7 +142,7 @@ describe('pledge downloads', () => {
     const csv = readDownload(join(root, 'data/pledges.csv.gz'));
     expect(csv.slice(1).trim().split('\r\n')).toHaveLength(rows.length + 1);
     const xinxiang = JSON.parse(readDownload(join(root, 'data/xinxiang-pledges.json.gz'))) as unknown[];
-    expect(readDownload(join(root, 'data/xinxiang-pledges.csv')).trim().split('\r\n')).toHaveLength(xinxiang.length + 1);
+    expect(readDownload(join(root, 'data/xinxiang-pledges.csv.gz')).trim().split('\r\n')).toHaveLength(xinxiang.length + 1);
     expect(xinxiang.length).toBe(rows.filter((r) => r.city === '新乡市').length);
     expect(readFileSync(join(root, 'downloads/index.html'), 'utf8')).toContain('pledges.csv');
   });

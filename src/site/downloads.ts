@@ -2,7 +2,7 @@
  * Writes the downloads, straight from the content files rather than as pages, so tens of
  * thousands of downloads cost no page renders. Sized for a site that must fit GitHub Pages:
  * - each report: its figures as CSV (what a resident opens in a spreadsheet);
- * - each city: its figures and its pledges as CSV, and as gzip-compressed JSON;
+ * - each city: its figures and its pledges as CSV and as JSON, gzip-compressed;
  * - the whole site: the same four files, gzip-compressed, and `index.json`, the catalogue of
  *   every file with its city, report and row count, for programs that fetch only what they need;
  * - the JSON schemas of a figure row and a pledge row.
@@ -108,9 +108,9 @@ export async function writeDownloads(catalog: Catalog, outDir: string, siteBase:
       })),
     });
     if (cities && !cities.has(city.slug)) continue;
-    writeFileSync(inside(dir, names.csv), CSV_HEAD + lines);
+    writeFileSync(inside(dir, names.csv), gz(CSV_HEAD + lines));
     writeFileSync(inside(dir, names.json), gz(toJson(rows)));
-    writeFileSync(inside(dir, names.pledgesCsv), pledgesCsv(pledgeRows));
+    writeFileSync(inside(dir, names.pledgesCsv), gz(pledgesCsv(pledgeRows)));
     writeFileSync(inside(dir, names.pledgesJson), gz(toJson(pledgeRows)));
     files += 4;
     for (const [slug, reportRows] of byReport) {
