@@ -43,9 +43,13 @@ describe('site build', () => {
     ]) {
       const html = readBuilt('root', `${city}/${dept}/index.html`);
       expect(html, `${city}/${dept}`).toMatch(/<svg[^>]+role="img"[^>]*aria-labelledby/);
-      // Each chart points to the page's one table of figures instead of repeating it.
-      expect(html).toContain('<a href="#all-figures">本页的数字表</a>');
-      expect(html).toContain('<table class="metrics" id="all-figures">');
+      // Each chart points to the page's tables instead of repeating them, and each figure is in
+      // one table: a pledge's in the ledger, the rest in the table of figures, each linked once.
+      expect(html).toMatch(/数据见本页的(<a href="#ledger">承诺表<\/a>|<a href="#all-figures">数字表<\/a>)/);
+      const links = [...html.matchAll(/href="\/reports\/[^"#]+\/#m-[^"]+"/g)].map((m) => m[0]);
+      const figures = Number(/(\d+)个数字,出自/.exec(html)![1]);
+      expect(new Set(links).size, `${city}/${dept}`).toBe(figures);
+      expect(links.length, `${city}/${dept}`).toBe(figures);
     }
   });
 

@@ -12,7 +12,7 @@ import { PROVENANCE_LABEL, type Provenance } from '../model/provenance.ts';
 import type { MetricData, PledgeEntry } from '../model/report-schema.ts';
 import { metricAnchor } from './catalog.ts';
 import { formatMetric } from './format.ts';
-import { BULLET, bulletGeometry, bulletWords } from './pledge-bullet.ts';
+import { BULLET_VIEWBOX, bulletMarks, bulletWords } from './pledge-bullet.ts';
 
 /** What the components are drawn from: the report's frontmatter and each figure's provenance. */
 export interface BodyContext {
@@ -50,15 +50,10 @@ function pledge(id: string, ctx: BodyContext): Element | null {
   if (!figures.length) return null;
   const p = pledgeOf(id, figures, ctx.published);
   const words = bulletWords(p);
-  const g = bulletGeometry(p);
-  const { width, height } = BULLET;
-  const marks: ElementContent[] = [el('rect', { className: ['track'], x: 0, y: 6, width, height: 10 })];
-  if (g.result !== null) marks.push(el('rect', { className: ['result'], x: 0, y: 6, width: Math.max(1, g.result), height: 10 }));
-  if (g.target !== null) marks.push(el('line', { className: ['target-mark'], x1: g.target, x2: g.target, y1: 1, y2: height - 1 }));
-  if (g.pace !== null) marks.push(el('line', { className: ['pace-mark'], x1: g.pace, x2: g.pace, y1: 3, y2: height - 3 }));
+  const marks = bulletMarks(p).map((m) => el(m.tag, { className: [m.className], ...m.attrs }));
   return el('figure', { className: ['pledge-card'] }, [
     el('figcaption', {}, [text(entry?.title ?? p.title)]),
-    el('svg', { className: ['bullet'], role: 'img', ariaLabel: words, width, height, viewBox: `0 0 ${width} ${height}` }, marks),
+    el('svg', { className: ['bullet'], ariaHidden: 'true', viewBox: BULLET_VIEWBOX }, marks),
     el('p', { className: ['meta'] }, [text(words)]),
   ]);
 }

@@ -32,6 +32,31 @@ export function bulletGeometry(p: Pledge<PledgeMetric>, width: number = BULLET.w
   };
 }
 
+/** One mark of the bullet chart, as the ledger and a body's <Pledge> both draw it. */
+export interface BulletMark {
+  tag: 'rect' | 'path';
+  className: string;
+  attrs: Record<string, number | string>;
+}
+
+/**
+ * The marks of a pledge's bullet chart: the result bar and the target and pace marks. The track
+ * is the chart's CSS background, and the chart is hidden from assistive technology: beside it
+ * the same figures are always in words (the ledger's cells, the card's line), read once.
+ */
+export function bulletMarks(p: Pledge<PledgeMetric>): BulletMark[] {
+  const g = bulletGeometry(p);
+  const { height } = BULLET;
+  const marks: BulletMark[] = [];
+  if (g.result !== null) marks.push({ tag: 'rect', className: 'result', attrs: { y: 6, width: Math.max(1, g.result), height: 10 } });
+  if (g.target !== null) marks.push({ tag: 'path', className: 'target-mark', attrs: { d: `M${g.target} 1v${height - 2}` } });
+  if (g.pace !== null) marks.push({ tag: 'path', className: 'pace-mark', attrs: { d: `M${g.pace} 3v${height - 6}` } });
+  return marks;
+}
+
+/** The bullet chart's viewBox; its size on the page is set by the stylesheet. */
+export const BULLET_VIEWBOX = `0 0 ${BULLET.width} ${BULLET.height}`;
+
 /** The chart in words: target, result, completion, pace and status. */
 export function bulletWords(p: Pledge<PledgeMetric>): string {
   return [
