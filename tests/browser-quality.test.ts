@@ -1,10 +1,9 @@
 /** What a resident does besides reading: search, download, keyboard use, assistive tech, print. */
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSite } from './helpers/site.ts';
+import { readDownload, useSite } from './helpers/site.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const site = useSite('base', 4392);
@@ -41,9 +40,7 @@ describe('downloads', () => {
     const page = await open('xiangyang/');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV(gzip)' }).first().click()]);
     expect(download.suggestedFilename()).toBe('xiangyang.csv.gz');
-    // A static server may send the file gzip-encoded, so the browser saves it unpacked; GitHub Pages sends the .gz as it is.
-    const bytes = readFileSync((await download.path())!);
-    const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+    const text = readDownload((await download.path())!);
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const [header, first] = text.slice(1).split('\r\n');
     expect(header).toMatch(/^city,report,report_title/);

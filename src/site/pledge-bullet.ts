@@ -10,7 +10,7 @@ import { formatMetric, formatPercent } from './format.ts';
 export const BULLET = { width: 160, height: 22 } as const;
 
 /** Where the bar ends and the marks stand, in the chart's units (null: not drawn). */
-export function bulletGeometry(p: Pledge<PledgeMetric>, width: number = BULLET.width): { target: number | null; result: number | null; pace: number | null } {
+function bulletGeometry(p: Pledge<PledgeMetric>, width: number = BULLET.width): { target: number | null; result: number | null; pace: number | null } {
   if (!p.target && p.completion !== null) {
     // Only a result and its rate: the bar is the rate, the mark the target's 100%.
     const x = scaleLinear()

@@ -10,10 +10,14 @@ import { BUILDS } from './builds.ts';
 
 export { BUILDS };
 
-/** A download as its reader gets it: a .gz file unpacked. */
+/**
+ * A download as its reader gets it: gzip unpacked. Told by its first bytes, not its name: a
+ * browser saves a download under a name of its own, and a server that sends a .gz file
+ * gzip-encoded has it saved unpacked.
+ */
 export function readDownload(file: string): string {
   const bytes = readFileSync(file);
-  return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
 export function readBuilt(build: keyof typeof BUILDS, path: string): string {
