@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium (the browser tests drive /usr/bin/chromium) when it is missing.
-# Never downloads a browser of its own: Debian's package is the only source.
+# Installs what the browser tests need from Debian when it is missing: chromium (the tests drive
+# /usr/bin/chromium) and fonts-noto-cjk (the Chinese font the chart PNGs are drawn with).
+# Never downloads a browser or a font of its own: Debian's packages are the only source.
 set -euo pipefail
-if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then exit 0; fi
+FONT=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && { [ -n "${MINSHENG_CJK_FONT:-}" ] || [ -f "$FONT" ]; }; then exit 0; fi
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null

@@ -122,8 +122,8 @@ describe('downloads, feed and sitemap', () => {
     expect(existsSync(join(root, 'pagefind/pagefind-ui.js'))).toBe(true);
     expect(JSON.parse(readFileSync(join(root, 'pagefind/bundles.json'), 'utf8')).length).toBeGreaterThan(1);
   });
-  it('gives every page Open Graph tags', () => {
-    for (const f of htmlFiles(root).filter((x) => !x.includes('pagefind'))) {
+  it('gives every page Open Graph tags (not the embed pages of charts, which are no pages to share)', () => {
+    for (const f of htmlFiles(root).filter((x) => !x.includes('pagefind') && !x.includes('/embed/'))) {
       expect(readFileSync(f, 'utf8'), f).toMatch(/<meta property="og:title"/);
     }
   });

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../site/catalog.ts';
+import { cjkFontFile } from '../site/cjk-font.ts';
 
 const CODE = ['src', 'public', 'content/registry', 'astro.config.mjs', 'package-lock.json'];
 
@@ -22,6 +23,8 @@ export function codeVersion(root: string): string {
   const hash = createHash('sha256');
   for (const p of CODE) addTree(hash, join(root, p));
   // The settings every page prints: its base path and address, and the repository it links to.
+  // Whether a Chinese font is at hand decides whether charts offer a PNG.
+  hash.update(`font=${cjkFontFile() ?? ''}\0`);
   for (const name of ['BASE_PATH', 'SITE_URL', 'REPO_URL', 'REPO_BRANCH']) hash.update(`${name}=${process.env[name] ?? ''}\0`);
   return hash.digest('hex').slice(0, 16);
 }

@@ -9,7 +9,7 @@
  * Pagefind indexes the reports in its own: on two cores the three overlap.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { readReports, type ReportOnDisk } from '../ingest/report-file.ts';
@@ -165,10 +165,20 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       }
       // Pages of cities and reports that are gone, or that a changed city no longer has;
       // a changed city's own pages are all in the partial build.
+      // Their charts' pictures and embed pages (embed/…) and share pictures (og/…) go with them.
       for (const s of [...removed, ...changed]) {
-        for (const r of goneReports(s)) rmSync(join(outDir, 'reports', r), { recursive: true, force: true });
-        rmSync(join(outDir, s), { recursive: true, force: true });
+        for (const r of goneReports(s)) {
+          for (const dir of ['reports', 'embed/reports']) rmSync(join(outDir, dir, r), { recursive: true, force: true });
+          rmSync(join(outDir, 'og/reports', `${r}.png`), { force: true });
+        }
+        for (const dir of ['', 'embed', 'og']) rmSync(join(outDir, dir, s), { recursive: true, force: true });
+        rmSync(join(outDir, 'og', `${s}.png`), { force: true });
       }
+      // The charts of the pages about the whole site (home, comparison, topics) are all drawn again.
+      const kept = new Set(wanted.filter((s) => !changed.includes(s)));
+      const embeds = join(outDir, 'embed');
+      if (existsSync(embeds))
+        for (const name of readdirSync(embeds)) if (!kept.has(name) && name !== 'reports') rmSync(join(embeds, name), { recursive: true, force: true });
       cpSync(partial, outDir, { recursive: true, filter: (src) => !ASTRO_FILES.has(relative(partial, src)) });
       rmSync(partial, { recursive: true, force: true });
     });

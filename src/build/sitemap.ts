@@ -10,10 +10,10 @@ export function htmlFiles(outDir: string): string[] {
     .map((f) => f.split('\\').join('/'));
 }
 
-/** Writes the sitemap of the pages among `files` (not the search page or 404) and returns how many it lists. */
+/** Writes the sitemap of the pages among `files` (not the search page, 404 or a chart's embed page) and returns how many it lists. */
 export async function writeSitemap(outDir: string, siteBase: string, files = htmlFiles(outDir)): Promise<number> {
   const pages = files
-    .filter((f) => f.endsWith('index.html') && !f.startsWith('search') && !f.startsWith('pagefind'))
+    .filter((f) => f.endsWith('index.html') && !f.startsWith('search') && !f.startsWith('pagefind') && !f.startsWith('embed/'))
     .map((f) => f.replace(/index\.html$/, ''))
     .sort();
   const stream = new SitemapStream({ hostname: siteBase });

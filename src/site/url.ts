@@ -7,3 +7,9 @@ export function href(path: string): string {
 export const reportHref = (slug: string) => href(`reports/${slug}/`);
 export const cityHref = (city: string) => href(`${city}/`);
 export const deptHref = (city: string, dept: string) => href(`${city}/${dept}/`);
+
+/** A page's path under the base, without slashes at either end ('' for the home page): what its pictures are filed under. */
+export function pagePath(pathname: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  return (pathname.startsWith(base) ? pathname.slice(base.length) : pathname).replace(/^\/+|\/+$/g, '');
+}
