@@ -61,7 +61,7 @@ describe("a chart's pictures", () => {
   });
 
   it('downloads as a PNG twice the size of its SVG, with the Chinese text drawn, not boxes', async () => {
-    await page.goto(new URL('xiangyang/hrss/', site.url).href);
+    await page.goto(new URL('xiangyang/', site.url).href);
     const chart = page.locator('figure.chart').first();
     const svgFile = (await download(page, chart.locator('.chart-links').getByRole('link', { name: 'SVG' }))).file;
     const { file, name } = await download(page, chart.locator('.chart-links').getByRole('link', { name: 'PNG' }));
@@ -79,8 +79,15 @@ describe("a chart's pictures", () => {
     expect(latinOnly).toBeGreaterThan(3 * withCjk + 1);
   });
 
-  it('is drawn once per content: the PNG in the build cache is named by the hash of its SVG', () => {
+  it("is offered as SVG only among a department page's many small charts, whose page has its share picture", () => {
     const html = readBuilt('base', 'xiangyang/hrss/index.html');
+    expect(html).toMatch(/download="xiangyang-hrss-[a-z0-9-]+\.svg"/);
+    expect(html).not.toMatch(/download="[^"]+\.png"/);
+    expect(existsSync(join(outDir, 'og/xiangyang/hrss.png'))).toBe(true);
+  });
+
+  it('is drawn once per content: the PNG in the build cache is named by the hash of its SVG', () => {
+    const html = readBuilt('base', 'xiangyang/index.html');
     const png = /href="\/minsheng-report\/(embed\/[^"]+\.png)"/.exec(html)![1]!;
     const svg = readFileSync(join(outDir, png.replace(/\.png$/, '.svg')), 'utf8');
     const cached = join('.cache/charts', `${createHash('sha1').update(`2\0${svg}`).digest('hex')}.png`);
@@ -97,7 +104,7 @@ describe("a chart's embed page", () => {
     const title = (await chart.locator('h3').textContent())!;
     const snippet = (await chart.locator('details.embed code').textContent())!;
     const src = /<iframe src="([^"]+)"/.exec(snippet)![1]!;
-    expect(src).toMatch(new RegExp(`^https?://[^/]+${base}embed/xiangyang/hrss/[a-z0-9-]+/$`));
+    expect(src).toMatch(new RegExp(`^https?://[^/]+${base}embed/xiangyang/hrss/[a-z0-9-]+\\.html$`));
     expect(snippet).toContain(`title="${title}"`);
     // The snippet in a page of someone else's: the iframe, pointed at this test's server.
     const local = src.replace(/^https?:\/\/[^/]+\//, `http://127.0.0.1:4397/`);

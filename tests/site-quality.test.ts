@@ -57,7 +57,8 @@ describe('links under a base path', () => {
     let checked = 0;
     for (const f of pages) {
       const html = readFileSync(f, 'utf8');
-      const pagePath = '/' + posix.relative(base.outDir, f).replace(/index\.html$/, '');
+      // A relative link resolves against the page's folder (a page other than index.html, like a chart's embed page, is a file in it).
+      const pagePath = '/' + posix.dirname(posix.relative(base.outDir, f)) + '/';
       for (const m of html.matchAll(/(?:href|src)="([^"#?]*)(?:[#?][^"]*)?"/g)) {
         const url = m[1]!;
         if (!url || /^(https?:|mailto:|data:)/.test(url)) continue;

@@ -1,20 +1,21 @@
 /**
  * An Astro integration that gives every chart the pages drew its own files, at the build's end:
- * /embed/PAGE/CHART/ with the embed page (for an <iframe>), NAME.svg (the picture, standalone)
- * and NAME.png (the same picture rendered by resvg at twice its size, with Noto Sans CJK); and
- * every page that asked for one its share card, /og/PAGE.png.
+ * /embed/PAGE/CHART.html, the embed page (for an <iframe>); CHART.svg, the picture on its own;
+ * CHART.png, the same picture rendered by resvg at twice its size with Noto Sans CJK (for the
+ * charts that offer one: not the many small ones of the department pages, whose page's share
+ * card is the PNG of its first); and every page that asked for one its share card, /og/PAGE.png.
  *
  * A PNG is kept in the cache folder under the hash of its SVG: a chart that has not changed
  * costs nothing on the next build. The font is cut down to the characters of the charts still
  * to render, so that each render loads a small font instead of a 20 MB collection.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import sharp from 'sharp';
 import subsetFont from 'subset-font';
 import { chartPaths, embedHtml, pictureCss, pictureSvg, type ChartRecord } from './chart-picture.ts';
 import { takePictures } from './chart-registry.ts';
@@ -27,32 +28,45 @@ const PNG_SCALE = 2;
 
 type Pending = Pick<PngJob, 'svg' | 'cached' | 'scale'>;
 
-/** Renders the pictures whose PNG is not in the cache yet, with one font cut to their characters. */
-async function renderPngs(pending: Pending[], fontDir: string): Promise<void> {
+/**
+ * Renders the pictures whose PNG is not in the cache yet, with one font cut to their characters,
+ * on a worker thread per core: the pages are all rendered by now, so the cores are free.
+ */
+async function renderPngs(pending: Pending[], fontDir: string, worker: URL): Promise<void> {
   const file = cjkFontFile();
   if (!file || pending.length === 0) return;
   const text = new Set<string>();
   for (const p of pending) for (const m of p.svg.matchAll(/>([^<]+)</g)) for (const ch of m[1]!) text.add(ch);
   const font = await subsetFont(simplifiedChineseFace(file), [...text].join(''), { targetFormat: 'sfnt' });
   mkdirSync(fontDir, { recursive: true });
-  const fontFile = join(fontDir, 'charts-font.otf');
+  const fontFile = join(fontDir, `font-${process.pid}.otf`);
   writeFileSync(fontFile, font);
-  // resvg draws on this thread; sharp's palette encoding (a quarter the bytes of resvg's own
-  // PNG, no loss a reader sees) runs on libvips' threads, a few pictures at a time.
-  const encoding = new Set<Promise<void>>();
-  for (const p of pending) {
-    const image = new Resvg(p.svg, {
-      fitTo: { mode: 'zoom', value: p.scale },
-      font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: 'Noto Sans CJK SC' },
-    }).render();
-    const done: Promise<void> = sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 4 } })
-      .png({ palette: true, colours: 32, compressionLevel: 9, effort: 1 })
-      .toFile(p.cached)
-      .then(() => void encoding.delete(done));
-    encoding.add(done);
-    if (encoding.size >= 4) await Promise.race(encoding);
+  const threads = Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(pending.length / 8)));
+  let next = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: threads }, async () => {
+        const w = new Worker(worker, { workerData: { fontFile } });
+        try {
+          while (next < pending.length) {
+            const index = next++;
+            const p = pending[index]!;
+            const reply = await new Promise<{ error?: string }>((done, fail) => {
+              w.once('message', done);
+              w.once('error', fail);
+              w.postMessage({ index, svg: p.svg, scale: p.scale, file: p.cached });
+            });
+            w.removeAllListeners('error');
+            if (reply.error) throw new Error(`drawing a chart's PNG failed: ${reply.error}`);
+          }
+        } finally {
+          await w.terminate();
+        }
+      }),
+    );
+  } finally {
+    rmSync(fontFile, { force: true });
   }
-  await Promise.all(encoding);
 }
 
 /** The PNG of `svg` at `target`, from the cache or drawn into it. */
@@ -67,6 +81,7 @@ export function chartFiles(): AstroIntegration {
   let site = '';
   let publicDir = '';
   let cacheDir = '';
+  let worker: URL;
   return {
     name: 'minsheng:chart-files',
     hooks: {
@@ -74,6 +89,8 @@ export function chartFiles(): AstroIntegration {
         site = new URL(config.base.replace(/\/?$/, '/'), config.site ?? 'https://example.github.io').href;
         publicDir = fileURLToPath(config.publicDir);
         cacheDir = fileURLToPath(new URL('../charts/', config.cacheDir));
+        // Found from the project, not from this module: Astro runs its config from a bundle elsewhere.
+        worker = new URL('src/site/png-worker.mjs', config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { charts, cards } = takePictures();
@@ -92,19 +109,17 @@ export function chartFiles(): AstroIntegration {
         const firstChart = new Map<string, ChartRecord>();
         for (const chart of charts) {
           if (!firstChart.has(chart.page)) firstChart.set(chart.page, chart);
-          const { folder, name } = chartPaths(chart.page, chart.id);
+          const paths = chartPaths(chart.page, chart.id);
           const picture = pictureSvg(chart, css, SITE_NAME);
-          mkdirSync(join(out, folder), { recursive: true });
-          writeFileSync(join(out, folder, `${name}.svg`), picture.svg);
+          mkdirSync(dirname(join(out, paths.svg)), { recursive: true });
+          writeFileSync(join(out, paths.svg), picture.svg);
           const links = {
             chartUrl: new URL(`${chart.page ? chart.page + '/' : ''}#${encodeURIComponent(chart.id)}`, site).href,
-            embedUrl: new URL(`${folder}/`, site).href,
+            embedUrl: new URL(paths.embed, site).href,
           };
-          writeFileSync(
-            join(out, folder, 'index.html'),
-            embedHtml(chart, { file: `${name}.svg`, width: picture.width, height: picture.height }, links, SITE_NAME),
-          );
-          if (withPng) png(picture.svg, PNG_SCALE, join(out, folder, `${name}.png`));
+          const file = paths.svg.slice(paths.svg.lastIndexOf('/') + 1);
+          writeFileSync(join(out, paths.embed), embedHtml(chart, { file, width: picture.width, height: picture.height }, links, SITE_NAME));
+          if (withPng && chart.png) png(picture.svg, PNG_SCALE, join(out, paths.png));
         }
         if (withPng)
           for (const card of cards) {
@@ -114,7 +129,7 @@ export function chartFiles(): AstroIntegration {
             png(shareCardSvg(card, SITE_NAME, chart && { record: chart, css }), 1, target);
           }
         const pending = jobs.filter((j) => !existsSync(j.cached));
-        await renderPngs(pending, cacheDir);
+        await renderPngs(pending, cacheDir, worker);
         for (const j of jobs) copyFileSync(j.cached, j.target);
         logger.info(
           `${charts.length} charts (pictures and embed pages) and ${cards.length} share cards: ${pending.length} PNGs drawn, ${jobs.length - pending.length} from the cache, in ${((performance.now() - started) / 1000).toFixed(1)}s`,

@@ -18,13 +18,17 @@ export interface ChartRecord {
   markup: string;
   width?: number;
   height?: number;
+  /** Whether the chart is offered as PNG too. */
+  png: boolean;
 }
 
-/** Where a chart's own files live: /embed/PAGE/KEY/ holds the embed page, NAME.svg and NAME.png. */
+/** A chart's own files, under the site's base: /embed/PAGE/KEY.html (the embed page), KEY.svg and KEY.png. */
 export interface ChartPaths {
-  folder: string;
-  /** The file name the pictures are downloaded as (the page and the chart, in ASCII). */
-  name: string;
+  embed: string;
+  svg: string;
+  png: string;
+  /** The name the pictures are saved as (the page and the chart, in ASCII), without its extension. */
+  download: string;
 }
 
 /**
@@ -46,9 +50,8 @@ export function chartKey(id: string): string {
 }
 
 export function chartPaths(page: string, id: string): ChartPaths {
-  const key = chartKey(id);
-  const folder = ['embed', page || 'index', key].join('/');
-  return { folder, name: `${(page || 'index').replaceAll('/', '-')}-${key}` };
+  const stem = `embed/${page || 'index'}/${chartKey(id)}`;
+  return { embed: `${stem}.html`, svg: `${stem}.svg`, png: `${stem}.png`, download: `${(page || 'index').replaceAll('/', '-')}-${chartKey(id)}` };
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

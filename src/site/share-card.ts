@@ -48,18 +48,18 @@ export function shareCardSvg(card: ShareCard, siteName: string, chart?: { record
   const title = wrap(card.title, 22, chart ? 1 : 2);
   const description = wrap(card.description, 36, chart ? 1 : 3);
   let y = PAD + 28;
-  const parts = [`<text class="site" x="${PAD}" y="${y}">${escapeXml(siteName)}</text>`];
+  const parts = [`<text class="card-site" x="${PAD}" y="${y}">${escapeXml(siteName)}</text>`];
   y += 30;
-  for (const line of title) parts.push(`<text class="title" x="${PAD}" y="${(y += 62)}">${escapeXml(line)}</text>`);
+  for (const line of title) parts.push(`<text class="card-title" x="${PAD}" y="${(y += 62)}">${escapeXml(line)}</text>`);
   y += 12;
-  for (const line of description) parts.push(`<text class="description" x="${PAD}" y="${(y += 40)}">${escapeXml(line)}</text>`);
+  for (const line of description) parts.push(`<text class="card-description" x="${PAD}" y="${(y += 40)}">${escapeXml(line)}</text>`);
   let style = '';
   if (!chart && card.highlights?.length) {
     const column = (CARD_WIDTH - 2 * PAD) / 3;
     card.highlights.slice(0, 3).forEach((h, i) => {
       const x = PAD + i * column;
-      parts.push(`<text class="value" x="${x}" y="${y + 110}">${escapeXml(wrap(h.value, 9, 1)[0] ?? '')}</text>`);
-      wrap(h.label, 14, 2).forEach((line, j) => parts.push(`<text class="highlight" x="${x}" y="${y + 160 + j * 34}">${escapeXml(line)}</text>`));
+      parts.push(`<text class="card-value" x="${x}" y="${y + 110}">${escapeXml(wrap(h.value, 9, 1)[0] ?? '')}</text>`);
+      wrap(h.label, 14, 2).forEach((line, j) => parts.push(`<text class="card-highlight" x="${x}" y="${y + 160 + j * 34}">${escapeXml(line)}</text>`));
     });
   }
   if (chart) {
@@ -78,7 +78,7 @@ export function shareCardSvg(card: ShareCard, siteName: string, chart?: { record
   }
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="Noto Sans CJK SC, sans-serif">` +
-    `<style>${style} .site{font-size:28px;fill:#0b5394}.title{font-size:52px;fill:#1b1b1b}.description{font-size:30px;fill:#444}.value{font-size:44px;fill:#0064a8}.highlight{font-size:26px;fill:#1b1b1b}</style>` +
+    `<style>${style} .card-site{font-size:28px;fill:#0b5394}.card-title{font-size:52px;fill:#1b1b1b}.card-description{font-size:30px;fill:#444}.card-value{font-size:44px;fill:#0064a8}.card-highlight{font-size:26px;fill:#1b1b1b}</style>` +
     `<rect width="100%" height="100%" fill="#fff"/><rect width="100%" height="12" fill="#0b5394"/>` +
     parts.join('') +
     `</svg>`
