@@ -58,6 +58,7 @@ describe('accessibility', () => {
     ['department', 'xiangyang/hrss/'],
     ['report', 'reports/xinxiang-2023-zhongdian-minsheng-shi-shi/'],
     ['search', 'search/?q=就业'],
+    ["a chart's embed", 'embed/xiangyang/departments.html'],
   ])('has no serious or critical axe violation on the %s page, in the light and the dark theme', async (_name, path) => {
     for (const colorScheme of ['light', 'dark'] as const) await axeClean(path, colorScheme);
   });

@@ -3,14 +3,14 @@
  * PNG a reader downloads, the embed page an <iframe> shows, and the picture a shared link shows.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cjkFontFile } from '../src/site/cjk-font.ts';
+import { cjkFontFile, fontForText } from '../src/site/cjk-font.ts';
 import { BUILDS, readBuilt, useSite } from './helpers/site.ts';
 
 const site = useSite('base', 4397);
@@ -133,16 +133,16 @@ describe('a shared link', () => {
     'xiangyang/hrss/',
     `reports/${readBuilt('base', 'xiangyang/index.html').match(/href="\/minsheng-report\/reports\/([a-z0-9-]+)\/"/)![1]}/`,
   ];
-  it.each(pages)('of /%s shows its own picture: 1200×630, at most 100 KB, with title and card tags', async (path) => {
+  it.each(pages)('of /%s shows its own picture: 800×420, at most 100 KB, with title and card tags', async (path) => {
     const html = readBuilt('base', `${path}index.html`);
     const meta = (name: string) => new RegExp(`<meta (?:property|name)="${name}" content="([^"]*)"`).exec(html)?.[1];
     const image = meta('og:image')!;
     expect(image).toBe(new URL(`${base}og/${path.replace(/\/$/, '') || 'index'}.png`, image).href);
     const file = join(outDir, new URL(image).pathname.slice(base.length));
     const info = await sharp(file).metadata();
-    expect([info.format, info.width, info.height]).toEqual(['png', 1200, 630]);
+    expect([info.format, info.width, info.height]).toEqual(['png', 800, 420]);
     expect(statSync(file).size).toBeLessThanOrEqual(100 * 1024);
-    expect([meta('og:image:width'), meta('og:image:height')]).toEqual(['1200', '630']);
+    expect([meta('og:image:width'), meta('og:image:height')]).toEqual(['800', '420']);
     expect(meta('og:image:alt')).toBeTruthy();
     expect(meta('twitter:card')).toBe('summary_large_image');
     expect(meta('og:title')).toBe(meta('twitter:title'));
@@ -152,5 +152,22 @@ describe('a shared link', () => {
   it('of two different pages shows two different pictures', () => {
     const [a, b] = ['og/xiangyang.png', 'og/xiangyang/hrss.png'].map((f) => readFileSync(join(outDir, f)));
     expect(a!.equals(b!)).toBe(false);
+  });
+});
+
+describe('the font the pictures are drawn with', () => {
+  it('is cut to the characters drawn, and is the whole face when a cut is too large for harfbuzz', async () => {
+    const file = cjkFontFile()!;
+    const small = await fontForText(file, '襄阳市民生实事0123456789');
+    expect(small.length).toBeLessThan(200_000);
+    const many = Array.from({ length: 7000 }, (_, i) => String.fromCodePoint(0x4e00 + i * 3)).join('');
+    const large = await fontForText(file, many);
+    expect(large.length).toBeGreaterThan(small.length);
+    // Either way the characters are drawn: the last of them, with the font, is not blank.
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#fff"/><text x="4" y="30" font-size="28">${many.at(-1)}</text></svg>`;
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-font-'));
+    writeFileSync(join(dir, 'f.otf'), large);
+    const drawn = await difference(render(svg, [join(dir, 'f.otf')]), render(svg.replace(/<text[\s\S]*<\/text>/, ''), []));
+    expect(drawn).toBeGreaterThan(5);
   });
 });

@@ -16,11 +16,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import subsetFont from 'subset-font';
 import { chartPaths, embedHtml, pictureCss, pictureSvg, type ChartRecord } from './chart-picture.ts';
 import { takePictures } from './chart-registry.ts';
-import { shareCardPath, shareCardSvg } from './share-card.ts';
-import { cjkFontFile, simplifiedChineseFace } from './cjk-font.ts';
+import { CARD_ZOOM, shareCardPath, shareCardSvg } from './share-card.ts';
+import { cjkFontFile, fontForText } from './cjk-font.ts';
 
 export const SITE_NAME = '向市民报告';
 /** PNGs are drawn at twice the SVG's size, for sharp text on phones and in print. */
@@ -37,7 +36,7 @@ async function renderPngs(pending: Pending[], fontDir: string, worker: URL): Pro
   if (!file || pending.length === 0) return;
   const text = new Set<string>();
   for (const p of pending) for (const m of p.svg.matchAll(/>([^<]+)</g)) for (const ch of m[1]!) text.add(ch);
-  const font = await subsetFont(simplifiedChineseFace(file), [...text].join(''), { targetFormat: 'sfnt' });
+  const font = await fontForText(file, [...text].join(''));
   mkdirSync(fontDir, { recursive: true });
   const fontFile = join(fontDir, `font-${process.pid}.otf`);
   writeFileSync(fontFile, font);
@@ -116,6 +115,7 @@ export function chartFiles(): AstroIntegration {
           const links = {
             chartUrl: new URL(`${chart.page ? chart.page + '/' : ''}#${encodeURIComponent(chart.id)}`, site).href,
             embedUrl: new URL(paths.embed, site).href,
+            stylesheet: `${new URL(site).pathname}embed.css`,
           };
           const file = paths.svg.slice(paths.svg.lastIndexOf('/') + 1);
           writeFileSync(join(out, paths.embed), embedHtml(chart, { file, width: picture.width, height: picture.height }, links, SITE_NAME));
@@ -126,7 +126,7 @@ export function chartFiles(): AstroIntegration {
             const chart = firstChart.get(card.page);
             const target = join(out, shareCardPath(card.page));
             mkdirSync(dirname(target), { recursive: true });
-            png(shareCardSvg(card, SITE_NAME, chart && { record: chart, css }), 1, target);
+            png(shareCardSvg(card, SITE_NAME, chart && { record: chart, css }), CARD_ZOOM, target);
           }
         const pending = jobs.filter((j) => !existsSync(j.cached));
         await renderPngs(pending, cacheDir, worker);

@@ -116,6 +116,8 @@ export interface EmbedLinks {
   chartUrl: string;
   /** The embed page, absolute. */
   embedUrl: string;
+  /** The embed pages' one stylesheet (public/embed.css), under the base. */
+  stylesheet: string;
 }
 
 /** How much taller the embed page is than its chart: the picture's title and source line, then the page's heading, summary and link. */
@@ -129,8 +131,8 @@ export function embedSnippet(title: string, embedUrl: string, height?: number): 
 
 /**
  * The page inside the <iframe>: the chart's picture with its title, summary (the picture's text
- * alternative), source line and a link back to the chart on its page. No script, no stylesheet
- * to fetch; not for search engines (the chart's page is the one to find).
+ * alternative), source line and a link back to the chart on its page. No script; one small
+ * stylesheet shared by every embed page; not for search engines (the chart's page is the one to find).
  */
 export function embedHtml(chart: ChartRecord, picture: { file: string; width: number; height: number }, links: EmbedLinks, siteName: string): string {
   const title = escapeXml(chart.title);
@@ -142,7 +144,7 @@ export function embedHtml(chart: ChartRecord, picture: { file: string; width: nu
 <meta name="robots" content="noindex">
 <title>${title} · ${escapeXml(siteName)}</title>
 <link rel="canonical" href="${escapeXml(links.chartUrl)}">
-<style>body{margin:0;padding:8px;font:14px/1.5 system-ui,sans-serif;color:#1b1b1b;background:#fff}figure{margin:0}h1{font-size:16px;margin:0}p{margin:4px 0;color:#333}img{display:block;max-width:100%;height:auto}a{color:#0b5394}.source{font-size:12px;color:#555}</style>
+<link rel="stylesheet" href="${escapeXml(links.stylesheet)}">
 </head>
 <body>
 <figure>

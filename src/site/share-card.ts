@@ -1,12 +1,20 @@
 /**
- * The picture a link to a page shows where it is shared (og:image, twitter:card): 1200×630,
+ * The picture a link to a page shows where it is shared (og:image, twitter:card): 800×420,
  * the site's name, the page's title and description, and the page's headline chart (its first)
  * drawn large, cut at the card's foot when it is long: a preview, not the chart's full record.
  */
 import { escapeXml, type ChartRecord } from './chart-picture.ts';
 
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
+/** The card is laid out on 1200×630 (the size link previews are designed for) … */
+const LAYOUT_WIDTH = 1200;
+const LAYOUT_HEIGHT = 630;
+/**
+ * … and drawn at 800×420: as sharp in a chat's preview, and a third of the bytes (a site of
+ * 10,000 reports has some 15,000 cards, all counted against GitHub Pages' 1 GB).
+ */
+export const CARD_WIDTH = 800;
+export const CARD_HEIGHT = 420;
+export const CARD_ZOOM = CARD_WIDTH / LAYOUT_WIDTH;
 
 export interface ShareCard {
   /** As ChartRecord.page: the page's path under the base, '' for the home page. */
@@ -55,7 +63,7 @@ export function shareCardSvg(card: ShareCard, siteName: string, chart?: { record
   for (const line of description) parts.push(`<text class="card-description" x="${PAD}" y="${(y += 40)}">${escapeXml(line)}</text>`);
   let style = '';
   if (!chart && card.highlights?.length) {
-    const column = (CARD_WIDTH - 2 * PAD) / 3;
+    const column = (LAYOUT_WIDTH - 2 * PAD) / 3;
     card.highlights.slice(0, 3).forEach((h, i) => {
       const x = PAD + i * column;
       parts.push(`<text class="card-value" x="${x}" y="${y + 110}">${escapeXml(wrap(h.value, 9, 1)[0] ?? '')}</text>`);
@@ -65,19 +73,19 @@ export function shareCardSvg(card: ShareCard, siteName: string, chart?: { record
   if (chart) {
     const top = y + 30;
     const scale = 2.2;
-    const width = (CARD_WIDTH - 2 * PAD) / scale;
-    const height = (CARD_HEIGHT - top - 20) / scale;
+    const width = (LAYOUT_WIDTH - 2 * PAD) / scale;
+    const height = (LAYOUT_HEIGHT - top - 20) / scale;
     const markup = chart.record.width
       ? chart.record.markup
       : // a chart of several small SVGs shows its first
         (/<svg\b[\s\S]*?<\/svg>/.exec(chart.record.markup)?.[0] ?? '');
     parts.push(
-      `<svg x="${PAD}" y="${top}" width="${CARD_WIDTH - 2 * PAD}" height="${CARD_HEIGHT - top - 20}" viewBox="-12 0 ${width} ${height}" preserveAspectRatio="xMinYMin slice" font-size="13">${markup}</svg>`,
+      `<svg x="${PAD}" y="${top}" width="${LAYOUT_WIDTH - 2 * PAD}" height="${LAYOUT_HEIGHT - top - 20}" viewBox="-12 0 ${width} ${height}" preserveAspectRatio="xMinYMin slice" font-size="13">${markup}</svg>`,
     );
     style = chart.css;
   }
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="Noto Sans CJK SC, sans-serif">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${LAYOUT_WIDTH}" height="${LAYOUT_HEIGHT}" viewBox="0 0 ${LAYOUT_WIDTH} ${LAYOUT_HEIGHT}" font-family="Noto Sans CJK SC, sans-serif">` +
     `<style>${style} .card-site{font-size:28px;fill:#0b5394}.card-title{font-size:52px;fill:#1b1b1b}.card-description{font-size:30px;fill:#444}.card-value{font-size:44px;fill:#0064a8}.card-highlight{font-size:26px;fill:#1b1b1b}</style>` +
     `<rect width="100%" height="100%" fill="#fff"/><rect width="100%" height="12" fill="#0b5394"/>` +
     parts.join('') +
