@@ -174,10 +174,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
           for (const dir of ['reports', 'embed/reports']) rmSync(join(outDir, dir, r), { recursive: true, force: true });
           rmSync(join(outDir, 'og/reports', `${r}.png`), { force: true });
         }
-        for (const dir of ['', 'embed', 'og']) rmSync(join(outDir, dir, s), { recursive: true, force: true });
+        for (const dir of ['', 'og']) rmSync(join(outDir, dir, s), { recursive: true, force: true });
         rmSync(join(outDir, 'og', `${s}.png`), { force: true });
       }
-      // The charts of the pages about the whole site (home, comparison, topics) are all drawn again.
+      // Charts' files: those of the changed and removed cities and of the pages about the whole
+      // site (home, comparison, topics), which are all drawn again.
       const kept = new Set(wanted.filter((s) => !changed.includes(s)));
       const embeds = join(outDir, 'embed');
       if (existsSync(embeds))

@@ -31,9 +31,8 @@ type Pending = Pick<PngJob, 'svg' | 'cached' | 'scale'>;
  * Renders the pictures whose PNG is not in the cache yet, with one font cut to their characters,
  * on a worker thread per core: the pages are all rendered by now, so the cores are free.
  */
-async function renderPngs(pending: Pending[], fontDir: string, worker: URL): Promise<void> {
-  const file = cjkFontFile();
-  if (!file || pending.length === 0) return;
+async function renderPngs(pending: Pending[], file: string, fontDir: string, worker: URL): Promise<void> {
+  if (pending.length === 0) return;
   const text = new Set<string>();
   for (const p of pending) for (const m of p.svg.matchAll(/>([^<]+)</g)) for (const ch of m[1]!) text.add(ch);
   const font = await fontForText(file, [...text].join(''));
@@ -96,7 +95,8 @@ export function chartFiles(): AstroIntegration {
         if (charts.length === 0 && cards.length === 0) return;
         const out = fileURLToPath(dir);
         const css = pictureCss(readFileSync(join(publicDir, 'site.css'), 'utf8'));
-        const withPng = cjkFontFile() !== null;
+        const font = cjkFontFile();
+        const withPng = font !== null;
         if (!withPng)
           logger.warn(
             "no Chinese font found (install Debian's fonts-noto-cjk, or set MINSHENG_CJK_FONT): charts are offered as SVG only and pages have no share picture",
@@ -129,7 +129,7 @@ export function chartFiles(): AstroIntegration {
             png(shareCardSvg(card, SITE_NAME, chart && { record: chart, css }), CARD_ZOOM, target);
           }
         const pending = jobs.filter((j) => !existsSync(j.cached));
-        await renderPngs(pending, cacheDir, worker);
+        if (font) await renderPngs(pending, font, cacheDir, worker);
         for (const j of jobs) copyFileSync(j.cached, j.target);
         logger.info(
           `${charts.length} charts (pictures and embed pages) and ${cards.length} share cards: ${pending.length} PNGs drawn, ${jobs.length - pending.length} from the cache, in ${((performance.now() - started) / 1000).toFixed(1)}s`,

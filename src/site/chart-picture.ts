@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
+import { clip } from './format.ts';
 
 export interface ChartRecord {
   /** The page's path under the site's base, without slashes at either end ('' for the home page). */
@@ -56,7 +57,6 @@ export function chartPaths(page: string, id: string): ChartPaths {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 /**
  * The chart rules of the site's stylesheet (between its "chart picture" marks) with the light

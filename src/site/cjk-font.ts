@@ -12,10 +12,14 @@ const CANDIDATES = [
   '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc',
 ];
 
+let found: string | null | undefined;
+
+/** The font file, looked for once a process: every page and chart asks. */
 export function cjkFontFile(): string | null {
+  if (found !== undefined) return found;
   const named = process.env.MINSHENG_CJK_FONT;
-  if (named) return existsSync(named) ? named : null;
-  return CANDIDATES.find((f) => existsSync(f)) ?? null;
+  found = named ? (existsSync(named) ? named : null) : (CANDIDATES.find((f) => existsSync(f)) ?? null);
+  return found;
 }
 
 /** In a Noto Sans CJK collection the faces run JP, KR, SC, TC, HK, then the mono ones: SC is the third. */

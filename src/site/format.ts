@@ -50,3 +50,11 @@ export function formatTick(value: number): string {
 
 /** A percentage as the ledger prints it: 103.8%, or — when it cannot be told. */
 export const formatPercent = (n: number | null) => (n === null ? '—' : `${Number(n.toFixed(1))}%`);
+
+/** A label cut to `n` characters, its last one an ellipsis when it is cut (chart labels and lines). */
+export const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+
+/** A chart's source line: each city and report its figures come from, once, in order (襄阳市《…》、…). */
+export function chartSource(metrics: ReadonlyArray<{ city: string; report: { data: { title: string } } }>): string {
+  return [...new Set(metrics.map((m) => `${m.city}《${m.report.data.title}》`))].join('、');
+}
