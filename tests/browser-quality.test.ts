@@ -59,6 +59,10 @@ describe('accessibility', () => {
     ['report', 'reports/xinxiang-2023-zhongdian-minsheng-shi-shi/'],
     ['search', 'search/?q=就业'],
     ["a chart's embed", 'embed/xiangyang/departments.html'],
+    ['English city', 'en/xiangyang/'],
+    ['English department', 'en/xiangyang/hrss/'],
+    ['English report', 'en/reports/xinxiang-2023-zhongdian-minsheng-shi-shi/'],
+    ['English search', 'en/search/?q=就业'],
   ])('has no serious or critical axe violation on the %s page, in the light and the dark theme', async (_name, path) => {
     for (const colorScheme of ['light', 'dark'] as const) await axeClean(path, colorScheme);
   });

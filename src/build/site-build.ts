@@ -171,10 +171,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       // Their charts' pictures and embed pages (embed/…) and share pictures (og/…) go with them.
       for (const s of [...removed, ...changed]) {
         for (const r of goneReports(s)) {
-          for (const dir of ['reports', 'embed/reports']) rmSync(join(outDir, dir, r), { recursive: true, force: true });
+          for (const dir of ['reports', 'en/reports', 'embed/reports']) rmSync(join(outDir, dir, r), { recursive: true, force: true });
           rmSync(join(outDir, 'og/reports', `${r}.png`), { force: true });
         }
-        for (const dir of ['', 'og']) rmSync(join(outDir, dir, s), { recursive: true, force: true });
+        // A city's pages in each language (Chinese at the root, English under en/), and its pictures.
+        for (const dir of ['', 'en', 'og']) rmSync(join(outDir, dir, s), { recursive: true, force: true });
         rmSync(join(outDir, 'og', `${s}.png`), { force: true });
       }
       // Charts' files: those of the changed and removed cities and of the pages about the whole

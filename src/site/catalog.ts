@@ -8,6 +8,7 @@ import { readBase } from '../ingest/report-file.ts';
 import { pinyinSlug } from '../ingest/slug.ts';
 import { provenanceOf, type Provenance } from '../model/provenance.ts';
 import { reportHref } from './url.ts';
+import type { Lang } from './i18n/lang.ts';
 import type { MetricData, ReportFrontmatter } from '../model/report-schema.ts';
 
 export interface ReportRef {
@@ -45,7 +46,8 @@ export interface Catalog {
   reports: ReportRef[];
 }
 
-const NO_DEPARTMENT = '未注明部门';
+/** The department of figures whose text names none (a site's word, translated on English pages). */
+export const NO_DEPARTMENT = '未注明部门';
 
 export function buildCatalog(reports: ReportRef[], root = '.'): Catalog {
   const registry = loadRegistry(root);
@@ -109,4 +111,4 @@ export function reportProvenance(root: string, data: ReportFrontmatter): (m: Met
 export const metricAnchor = (id: string) => `m-${id}`;
 
 /** The link to a figure's sentence on its report page. */
-export const sentenceHref = (m: SourcedMetric) => `${reportHref(m.report.data.slug)}#${metricAnchor(m.id)}`;
+export const sentenceHref = (m: SourcedMetric, lang: Lang = 'zh') => `${reportHref(m.report.data.slug, lang)}#${metricAnchor(m.id)}`;

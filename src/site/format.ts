@@ -1,5 +1,7 @@
 /** How figures are written for readers: 8.8万人, 9.63亿元, 不少于740元/月, 4∶1. */
 import type { MetricData } from '../model/report-schema.ts';
+import { formatMetricEn, formatTickEn } from './i18n/format-en.ts';
+import type { Lang } from './i18n/lang.ts';
 
 const trim = (n: number, digits: number) => String(Number(n.toFixed(digits)));
 
@@ -25,7 +27,9 @@ export const QUALIFIER_LABEL: Record<MetricData['qualifier'], string> = {
   'at-most': '不超过',
 };
 
-export function formatMetric(m: Pick<MetricData, 'value' | 'unit' | 'qualifier'>): string {
+/** A figure as its page's language writes it (English: i18n/format-en.ts). */
+export function formatMetric(m: Pick<MetricData, 'value' | 'unit' | 'qualifier'>, lang: Lang = 'zh'): string {
+  if (lang === 'en') return formatMetricEn(m);
   const n = formatNumber(m.value);
   if (m.unit === 'ratio') return `${QUALIFIER_LABEL[m.qualifier]}${n}∶1`;
   const unit = m.unit;
@@ -43,10 +47,8 @@ export function formatMetric(m: Pick<MetricData, 'value' | 'unit' | 'qualifier'>
   }
 }
 
-/** Axis ticks: 0, 5000, 1万, 1.5万 … */
-export function formatTick(value: number): string {
-  return formatNumber(value);
-}
+/** Axis ticks: 0, 5000, 1万, 1.5万 … (English: 0, 5K, 10K, 15K). */
+export const formatTick = (value: number, lang: Lang = 'zh') => (lang === 'en' ? formatTickEn(value) : formatNumber(value));
 
 /** A percentage as the ledger prints it: 103.8%, or — when it cannot be told. */
 export const formatPercent = (n: number | null) => (n === null ? '—' : `${Number(n.toFixed(1))}%`);

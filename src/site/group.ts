@@ -19,8 +19,6 @@ export function groupByUnit(metrics: SourcedMetric[], maxPerChart = 24): UnitGro
   return out;
 }
 
-export const unitName = (unit: string) => (unit === 'ratio' ? '比值' : unit);
-
 /** What a label counts, without the verbs that vary between texts: 新发放创业担保贷款 → 创业担保贷款. */
 export function labelKey(label: string): string {
   return label.replace(/^(全市|全年|累计|共|新增|新发放|发放|新建|建成|建设|完成|实现|开展|提供|为)+/, '').replace(/[((].*?[))]/g, '');

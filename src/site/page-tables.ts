@@ -5,6 +5,8 @@
  */
 import type { SourcedMetric } from './catalog.ts';
 import type { Pledge } from './pledges.ts';
+import type { Lang } from './i18n/lang.ts';
+import { messages } from './i18n/messages.ts';
 
 /** A table of the page that a chart's data is found in. */
 export interface PageTable {
@@ -18,6 +20,7 @@ export function ledgerFigures(pledges: Pledge[]): Set<SourcedMetric> {
 }
 
 /** The page's figure tables: the ledger when there are pledges, the table of the rest when any are left. */
-export function figureTables(ledgerId: string | null, tableId: string | null): PageTable[] {
-  return [ledgerId && { id: ledgerId, name: '承诺表' }, tableId && { id: tableId, name: '数字表' }].filter((t): t is PageTable => Boolean(t));
+export function figureTables(ledgerId: string | null, tableId: string | null, lang: Lang = 'zh'): PageTable[] {
+  const t = messages(lang);
+  return [ledgerId && { id: ledgerId, name: t.pledgeTable }, tableId && { id: tableId, name: t.figureTable }].filter((t): t is PageTable => Boolean(t));
 }
