@@ -61,13 +61,12 @@ describe.skipIf(!existsSync(EVAL))('extraction accuracy', () => {
     }
   });
 
-  it('writes reports of the dev texts that check accepts, once the editor gives what four of them never say', async () => {
+  it('writes reports of the dev texts that check accepts, once the editor gives what three of them never say', async () => {
     const root = makeWorkspace([]);
     const dir = join(EVAL, 'dev/texts');
     const given: Record<string, { city?: string; year?: number }> = {
       'd03.txt': { year: 2022 },
-      // 嵊州 is named once, in a table header, by a short name the registry does not read as a place.
-      'd10.txt': { city: '绍兴市嵊州市' },
+      // (d10 names 嵊州 once, by a short name the registry does not read as a place: its 索引号 says it.)
       'd15.txt': { city: GIVEN_CITY['d15.txt'] },
       'd16.txt': { city: GIVEN_CITY['d16.txt'] },
     };
@@ -86,4 +85,4 @@ describe.skipIf(!existsSync(EVAL))('extraction accuracy', () => {
 });
 
 /** A little under what was measured (see the README's extraction section for the measured line). */
-const DEV_FLOORS = { recall: 96, precision: 94, unit: 97, qualifier: 99, kind: 94, year: 93, department: 96, city: 93, label: 82, topic: 90, pledge: 85 };
+const DEV_FLOORS = { recall: 96, precision: 94, unit: 97, qualifier: 99, kind: 94, year: 93, department: 96, city: 99, label: 82, topic: 90, pledge: 85 };

@@ -175,6 +175,16 @@ describe('texts from other places', () => {
     expect(extractReport('学校改扩建工程\n楼梯间贴大理石已完成,新增教室16个。', registry).city).toBeNull();
   });
 
+  it('files a government page under its publisher, told by the code its 索引号 opens with, when the text never names its place in full', () => {
+    const table = '2022年度民生实事1-6月份进展情况表\n序号 | 项目 | 嵊州 牵头单位 | 进展\n1 | 新增托位525个 | 卫生健康局 | 新增托位336个';
+    expect(extractReport(table, registry).city).toBeNull();
+    expect(extractReport(`索 引 号: | 11330683002584812B/2022-90092 | 主题分类: | 综合政务 |\n${table}`, registry).city).toBe('绍兴市嵊州市');
+    // A city government's code (…00) is its city's.
+    expect(extractReport(`索引号:114206000113460473/2024-00012\n${table}`, registry).city).toBe('襄阳市');
+    // A code the registry does not know, or a number that is no publisher's code, says nothing.
+    expect(extractReport(`索引号:119999990000000000/2024-1\n${table}`, registry).city).toBeNull();
+  });
+
   it("reads an item's 责任单位 line for all its figures, at the level of the place", () => {
     const r = extractReport(
       '房山区2023年重要民生实事\n1、新增中小学学位2660个,开工建设学校1所。\n完成时限:2023年9月底前\n责任单位:区教委\n2、新增360个学前学位。\n责任单位:区教委、新城投资公司',

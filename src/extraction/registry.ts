@@ -192,6 +192,11 @@ export function detectCity(text: string, registry: Registry, headline = ''): Cit
       }
     }
   }
+  // A government page's 索引号 (or 统一社会信用代码) begins with its publisher's code, 11 + the
+  // place's GB/T 2260 code: 11330683… is 嵊州市's government. It says whose page this is as
+  // surely as a headline does, where the text may name its place once, by its short name, or never.
+  const publisher = publisherPlace(text, registry);
+  if (publisher) own.set(publisher, (own.get(publisher) ?? 0) + 2 * 2);
   const cityScore = new Map<CityEntry, number>();
   for (const [place, score] of own) {
     const city = place.parent ? m.byFullName.get(place.parent) : place;
@@ -211,4 +216,26 @@ export function detectCity(text: string, registry: Registry, headline = ''): Cit
   const [first, second] = counties;
   if (first && first[1] >= (own.get(best) ?? 0) && first[1] >= 2 * (second?.[1] ?? 0) && first[1] >= 1) return first[0];
   return best;
+}
+
+const PUBLISHER_CODE = /(?:索\s*引\s*号|信用代码)[\s::|]{0,6}1[1-3](\d{6})[0-9A-Z]{10}/;
+const placesByCode = new WeakMap<Registry, Map<string, CityEntry>>();
+
+/**
+ * The place whose government published the page, from the code its 索引号 opens with: a county's
+ * or district's own code, or a city's (its code ends 00: the city of the places that share its first four digits).
+ */
+export function publisherPlace(text: string, registry: Registry): CityEntry | null {
+  const code = PUBLISHER_CODE.exec(text.slice(0, 4000))?.[1];
+  if (!code) return null;
+  let byCode = placesByCode.get(registry);
+  if (!byCode) {
+    byCode = new Map(registry.cities.filter((c) => c.code).map((c) => [c.code!, c]));
+    placesByCode.set(registry, byCode);
+  }
+  const place = byCode.get(code);
+  if (place) return place;
+  if (!code.endsWith('00')) return null;
+  const county = [...byCode.entries()].find(([c]) => c.startsWith(code.slice(0, 4)))?.[1];
+  return (county?.parent && registry.cities.find((c) => c.name === county.parent)) || null;
 }

@@ -43,6 +43,8 @@ export interface CityEntry {
   aliases?: string[];
   /** For a county, district or county-level city: the prefecture-level city it belongs to. */
   parent?: string;
+  /** Its GB/T 2260 code (330683), when the registry gives one: government pages' 索引号 carry it. */
+  code?: string;
 }
 
 /** The city and department lists, kept as data under content/registry/. */

@@ -42,6 +42,7 @@ interface PlaceRow {
   city: string;
   slug: string;
   aliases?: string[];
+  code?: string;
 }
 
 /**
@@ -63,6 +64,7 @@ function placesOf(file: string, cities: CityEntry[]): CityEntry[] {
       province: provinceOf.get(r.city) ?? '',
       aliases: [...own, ...(r.aliases ?? []).map(String)],
       parent: r.city,
+      ...(r.code ? { code: String(r.code) } : {}),
     };
   });
 }
