@@ -21,6 +21,9 @@ export function inEveryLang<P extends Record<string, string | undefined>, Q exte
   return LANGS.flatMap((lang) => paths.map((p) => ({ params: { ...p.params, lang: langParam(lang) }, props: { ...p.props, lang } })));
 }
 
+/** The paths of a route with no parameters of its own (home, downloads …): one per language. */
+export const everyLang = () => inEveryLang([{ params: {}, props: {} }]);
+
 /** A page's path inside the site (no leading slash: '', 'xiangyang/') in one language. */
 export const localPath = (path: string, lang: Lang) => (lang === 'zh' ? path : `${lang}/${path.replace(/^\//, '')}`);
 

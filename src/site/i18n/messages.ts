@@ -6,8 +6,8 @@
 import type { MetricData } from '../../model/report-schema.ts';
 import type { PledgeStatus } from '../../model/pledge-status.ts';
 import type { Provenance } from '../../model/provenance.ts';
-import type { Topic } from '../../extraction/topic.ts';
-import type { Lang } from './lang.ts';
+import { TOPICS, type Topic } from '../../extraction/topic.ts';
+import { langOf, type Lang } from './lang.ts';
 import { unitNameEn } from './format-en.ts';
 import { NO_DEPARTMENT } from '../catalog.ts';
 
@@ -50,25 +50,7 @@ const zh = {
   kinds: { target: '目标', actual: '完成', completion: '完成率' } satisfies Record<Kind, string>,
   statuses: { 超额完成: '超额完成', 已完成: '已完成', 进行中: '进行中', 未完成: '未完成', 暂无结果: '暂无结果' } satisfies Record<PledgeStatus, string>,
   provenances: { extracted: '程序读取', checked: '编辑核对', edited: '编辑修改' } satisfies Record<Provenance, string>,
-  topics: Object.fromEntries(
-    [
-      '就业创业',
-      '教育',
-      '医疗卫生',
-      '养老服务',
-      '社会救助与保障',
-      '住房与社区',
-      '交通出行',
-      '生态环境',
-      '供水与水利',
-      '文化体育',
-      '城市设施',
-      '农业农村',
-      '政务与营商',
-      '财政投入',
-      '其他',
-    ].map((t) => [t, t]),
-  ) as Record<Topic, string>,
+  topics: Object.fromEntries(TOPICS.map((t) => [t, t])) as Record<Topic, string>,
   inUnit: (unit: string) => `以“${unitZh(unit)}”计`,
   rowNames: ZH_ROWS,
 
@@ -509,3 +491,9 @@ const en: Messages = {
 
 const MESSAGES: Record<Lang, Messages> = { zh, en };
 export const messages = (lang: Lang): Messages => MESSAGES[lang];
+
+/** A component's language and words, from its page's [...lang] route parameter. */
+export function pageWords(params: Record<string, string | undefined>): { lang: Lang; t: Messages } {
+  const lang = langOf(params.lang);
+  return { lang, t: MESSAGES[lang] };
+}
