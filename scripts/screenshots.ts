@@ -12,6 +12,7 @@ const pages: Array<[string, string]> = [
   ['city', 'xiangyang/'],
   ['department', 'xiangyang/hrss/'],
   ['report', 'reports/xinxiang-2023-zhongdian-minsheng-shi-shi/'],
+  ['english-department', 'en/xiangyang/hrss/'],
 ];
 const widths: Array<[string, number, number]> = [
   ['desktop', 1280, 900],

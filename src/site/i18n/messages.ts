@@ -280,7 +280,7 @@ const en: Messages = {
   navCompare: 'Compare cities',
   navDownloads: 'Data downloads',
   searchLabel: 'Search the reports',
-  searchPlaceholder: 'Search, e.g. 就业 (jobs)',
+  searchPlaceholder: 'Search, e.g. 就业',
   searchButton: 'Search',
   crumbsLabel: 'Breadcrumb',
   home: 'Home',
