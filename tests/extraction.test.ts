@@ -289,6 +289,18 @@ describe('labels say what is counted', () => {
     expect(find(r, '8所').label).toBe('新建中小学');
   });
 
+  it('names a short counted subject by what it did, to the end of its clause', () => {
+    const r = extractReport(
+      '延安市2022年\n13个县(市、区)所有街道、乡镇均完成电子签章业务,实现生活便利。3526个村(社区)正式上线基层电子证明系统。',
+      registry,
+    ).metrics;
+    expect(find(r, '13个县').label).toBe('完成电子签章业务的县(市、区)');
+    expect(find(r, '3526个村').label).toBe('上线基层电子证明系统的村(社区)');
+    // A verb phrase the clause does not finish within reach says nothing certain: the noun stays.
+    const long = extractReport('2022年\n5个县(市)均完成了一项极其复杂而漫长并且涉及多个部门的综合改革试点工作。', registry).metrics;
+    expect(find(long, '5个县').label).toBe('县');
+  });
+
   // Each row: a seed, a figure's span in it, and the label it should get; each seed is read once.
   const read = new Map<string, Metric[]>();
   const metricsOf = (file: string): Metric[] => read.get(file) ?? read.set(file, extractReport(seed(file), registry).metrics).get(file)!;
@@ -312,6 +324,8 @@ describe('labels say what is counted', () => {
     ['002_211da1db43f6adac.txt', '结案1385件', '调解结案'],
     // 推动100多项省、市、区三级高频服务事项下沉.
     ['004_d397c979dd854359.txt', '推动100多项', '推动省市区三级高频服务事项下沉'],
+    // 3个区(市)首批通过国家学前教育普及普惠县省级评估: the places by what they did, not 区.
+    ['003_d575a152877ceb5f.txt', '3个区', '通过国家学前教育普及普惠县省级评估的区(市)'],
   ])('in %s, names 「%s」 %s', (file, span, label) => {
     expect(find(metricsOf(file), span).label).toBe(label);
   });

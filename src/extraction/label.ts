@@ -141,7 +141,22 @@ function readLabel(text: string, from: number, to: number, after: string): Label
   // Where and what was done (中心乡镇建成15个基层消防站): the noun after the figure says what.
   if (BARE_ACTION.test(label) && noun.length >= 2) return { label: label + noun, start, fromSuffix: false };
   if (label.length >= 2) return { label: label.length > 18 ? label.slice(-18) : label, start, fromSuffix: false };
+  // A short noun that is what the clause is about (13个县(市、区)所有街道、乡镇均完成电子签章业务):
+  // what it did says what is counted (完成电子签章业务的县(市、区)); 县 alone says nothing.
+  const done = suffix.length <= 2 && suffix === noun ? subjectDid(unquoted.slice(suffix.length)) : null;
+  if (done) return { label: `${done.did}的${suffix}${done.aside}`, start: to, fromSuffix: true, nounLength: noun.length };
   return { label: suffix || label, start: to, fromSuffix: true, nounLength: (noun || label).length };
+}
+
+/** A verb of completion the subject's clause goes on to, after who or how (所有街道均, 正式), to the clause's end. */
+const SUBJECT_DID =
+  /^[^,,;;。\d]{0,12}?(?:均|都|已经?|全部|正式|全面)?((?:完成|实现|上线|建成|开通|接入|纳入|通过|配备|安装|覆盖)[^,,;;。\d()()]{2,18})(?=[,,;;。]|$)/;
+
+/** What a counted subject did, from the words after it: its aside in brackets ((市、区)) and its verb phrase. */
+function subjectDid(rest: string): { aside: string; did: string } | null {
+  const aside = /^[((][^()()]{1,8}[))]/.exec(rest)?.[0] ?? '';
+  const did = SUBJECT_DID.exec(rest.slice(aside.length))?.[1];
+  return did ? { aside, did } : null;
 }
 
 /**
