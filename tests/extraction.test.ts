@@ -244,6 +244,16 @@ describe('what was done beside what was promised', () => {
     expect(yanan.map((m) => m.kind)).toEqual(['actual', 'actual']);
   });
 
+  it('reads a budget as a plan, and 一般公共预算 as the name of an account', () => {
+    const r = extractReport(
+      '西城区2020年重点工作\n一般公共预算收入由年初预算439.55亿元调整为413.8亿元左右。全区民生支出占一般公共预算支出比重约73.3%。',
+      registry,
+    ).metrics;
+    expect(find(r, '439.55亿元').kind).toBe('target');
+    expect(find(r, '413.8亿元').kind).toBe('target');
+    expect(find(r, '73.3%').kind).toBe('actual');
+  });
+
   it('does not read 要 inside 重要 as "will" in a text of unknown date', () => {
     const r = extractReport('张家口市民生实事完成情况\n新建、改建口袋公园72个,提升重要节点景观亮化62个,均超额完成年度目标任务。', registry).metrics;
     expect(r.map((m) => m.kind)).toEqual(['actual', 'actual']);

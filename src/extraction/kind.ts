@@ -14,7 +14,7 @@ const RESULT_LINE = /(完成情况|推进情况|进展情况|工作进展|进展
 /** A verb in the perfect right before the figure (实施了22项, 改造了181个): done. */
 const DONE_VERB = /[\u4e00-\u9fa5]了$/;
 /** Words that make a figure a plan (计划 as a verb: 计划新建, not 募集计划,). */
-const TARGET_CUE = /(计划(?![,,;;。、”])|力争|确保|争取|拟|预计|目标|规划|提出|要求|承诺|任务)/g;
+const TARGET_CUE = /(计划(?![,,;;。、”])|力争|确保|争取|拟|预计|目标|规划|提出|要求|承诺|任务|(?<!执行|完成|公共)预算(?!执行|完成|收入|支出|内))/g;
 /** Words that make a figure an achievement. */
 const ACTUAL_CUE =
   /(实际|已经|已|累计|截至|目前|共计|超额|实现了|完成了|建成了|达到了|全年|(?:上半年|前三季度|一季度|前\d{1,2}个?月)(?:已|累计)?(?:完成|实现|建成|新增))/g;
