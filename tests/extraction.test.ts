@@ -254,6 +254,12 @@ describe('what was done beside what was promised', () => {
     expect(find(r, '73.3%').kind).toBe('actual');
   });
 
+  it('reads items expected to be done later (这5项预计10月底前全部完成) as promised, beside those done', () => {
+    const r = extractReport('萧县2023年民生实事进展\n截至9月底已完成19项;剩余8项中,这5项预计10月底前全部完成。', registry).metrics;
+    expect(find(r, '19项').kind).toBe('actual');
+    expect(find(r, '5项').kind).toBe('target');
+  });
+
   it('does not read 要 inside 重要 as "will" in a text of unknown date', () => {
     const r = extractReport('张家口市民生实事完成情况\n新建、改建口袋公园72个,提升重要节点景观亮化62个,均超额完成年度目标任务。', registry).metrics;
     expect(r.map((m) => m.kind)).toEqual(['actual', 'actual']);

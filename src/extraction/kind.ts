@@ -22,8 +22,8 @@ const ACTUAL_CUE =
 const WEAK_TARGET = /(将|(?<![重主需只必紧首])要(?![求点素闻])|预期)/; // 要 as "will", not 重要 or 要求
 /** The clause names a target right before the figure: 省定目标任务4600人, 计划任务是新建…26所. */
 const LOCAL_TARGET = /(目标|任务|计划)(任务)?[^,,;;。]{0,16}$/;
-/** …or right after it: 90所义务教育学校创建任务, 6000个充电桩的年度目标任务. */
-const TARGET_AFTER = /^[^,,;;。\d]{0,12}?(的)?(年度)?(目标|任务)/;
+/** …or right after it: 90所义务教育学校创建任务, 6000个充电桩的年度目标任务, 这5项预计10月底前全部完成. */
+const TARGET_AFTER = /^[^,,;;。\d]{0,12}?(的)?(年度)?(目标|任务)|^[^,,;;。\d]{0,2}(预计|计划|力争|争取|将于|将在)[^,,;;。]{0,12}(完成|建成|投用|开工)/;
 
 export interface KindContext {
   /** Text of the clause up to the number. */
