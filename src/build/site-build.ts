@@ -13,6 +13,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writ
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { readReports, type ReportOnDisk } from '../ingest/report-file.ts';
+import { localPaths } from '../site/i18n/lang.ts';
 import { buildCatalog, type Catalog } from '../site/catalog.ts';
 import { removeCityDownloads, removeReportDownload, writeDownloads } from '../site/downloads.ts';
 import { inShard, searchGroup } from '../site/partition.ts';
@@ -171,11 +172,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       // Their charts' pictures and embed pages (embed/…) and share pictures (og/…) go with them.
       for (const s of [...removed, ...changed]) {
         for (const r of goneReports(s)) {
-          for (const dir of ['reports', 'en/reports', 'embed/reports']) rmSync(join(outDir, dir, r), { recursive: true, force: true });
+          for (const dir of [...localPaths(`reports/${r}`), `embed/reports/${r}`]) rmSync(join(outDir, dir), { recursive: true, force: true });
           rmSync(join(outDir, 'og/reports', `${r}.png`), { force: true });
         }
         // A city's pages in each language (Chinese at the root, English under en/), and its pictures.
-        for (const dir of ['', 'en', 'og']) rmSync(join(outDir, dir, s), { recursive: true, force: true });
+        for (const dir of [...localPaths(s), `og/${s}`]) rmSync(join(outDir, dir), { recursive: true, force: true });
         rmSync(join(outDir, 'og', `${s}.png`), { force: true });
       }
       // Charts' files: those of the changed and removed cities and of the pages about the whole

@@ -2,7 +2,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SitemapStream, streamToPromise } from 'sitemap';
-import { defaultPath, HTML_LANG, LANGS, localPath } from '../site/i18n/lang.ts';
+import { defaultPath, HTML_LANG, LANGS, pageIn } from '../site/i18n/lang.ts';
 
 /** Every HTML file in the output, as paths relative to it with forward slashes. */
 export function htmlFiles(outDir: string): string[] {
@@ -17,14 +17,14 @@ export function htmlFiles(outDir: string): string[] {
  */
 export async function writeSitemap(outDir: string, siteBase: string, files = htmlFiles(outDir)): Promise<number> {
   const pages = files
-    .filter((f) => f.endsWith('index.html') && !/^(?:en\/)?search\//.test(f) && !f.startsWith('pagefind') && !f.startsWith('embed/'))
+    .filter((f) => f.endsWith('index.html') && !defaultPath(f).startsWith('search/') && !f.startsWith('pagefind') && !f.startsWith('embed/'))
     .map((f) => f.replace(/index\.html$/, ''))
     .sort();
   const listed = new Set(pages);
   const stream = new SitemapStream({ hostname: siteBase });
   for (const p of pages) {
     const page = defaultPath(p.replace(/\/$/, ''));
-    const links = LANGS.map((lang) => ({ lang: HTML_LANG[lang], url: localPath(page ? `${page}/` : '', lang) }))
+    const links = LANGS.map((lang) => ({ lang: HTML_LANG[lang], url: pageIn(page, lang) }))
       .filter((l) => listed.has(l.url))
       .map((l) => ({ ...l, url: new URL(l.url, siteBase).href }));
     stream.write({ url: new URL(p, siteBase).href, ...(links.length > 1 ? { links } : {}) });

@@ -195,7 +195,7 @@ export function detectCity(text: string, registry: Registry, headline = ''): Cit
   // A government page's 索引号 (or 统一社会信用代码) begins with its publisher's code, 11 + the
   // place's GB/T 2260 code: 11330683… is 嵊州市's government. It says whose page this is as
   // surely as a headline does, where the text may name its place once, by its short name, or never.
-  const publisher = publisherPlace(text, registry);
+  const publisher = publisherPlace(text, registry, m.byFullName);
   if (publisher) own.set(publisher, (own.get(publisher) ?? 0) + 2 * 2);
   const cityScore = new Map<CityEntry, number>();
   for (const [place, score] of own) {
@@ -225,7 +225,7 @@ const placesByCode = new WeakMap<Registry, Map<string, CityEntry>>();
  * The place whose government published the page, from the code its 索引号 opens with: a county's
  * or district's own code, or a city's (its code ends 00: the city of the places that share its first four digits).
  */
-export function publisherPlace(text: string, registry: Registry): CityEntry | null {
+function publisherPlace(text: string, registry: Registry, cityByName: ReadonlyMap<string, CityEntry>): CityEntry | null {
   const code = PUBLISHER_CODE.exec(text.slice(0, 4000))?.[1];
   if (!code) return null;
   let byCode = placesByCode.get(registry);
@@ -237,5 +237,5 @@ export function publisherPlace(text: string, registry: Registry): CityEntry | nu
   if (place) return place;
   if (!code.endsWith('00')) return null;
   const county = [...byCode.entries()].find(([c]) => c.startsWith(code.slice(0, 4)))?.[1];
-  return (county?.parent && registry.cities.find((c) => c.name === county.parent)) || null;
+  return (county?.parent && cityByName.get(county.parent)) || null;
 }

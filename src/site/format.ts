@@ -2,23 +2,22 @@
 import type { MetricData } from '../model/report-schema.ts';
 import { formatMetricEn, formatTickEn } from './i18n/format-en.ts';
 import type { Lang } from './i18n/lang.ts';
+import { scaled } from './scaled-number.ts';
 
 const trim = (n: number, digits: number) => String(Number(n.toFixed(digits)));
 
 /** A number with 万/亿 where that loses nothing (14795 stays 14795; 88000 is 8.8万). */
+const ZH_UNITS = [
+  [1e8, '亿'],
+  [1e4, '万'],
+] as const;
+
 export function formatNumber(value: number): string {
-  const abs = Math.abs(value);
-  for (const [size, word] of [
-    [1e8, '亿'],
-    [1e4, '万'],
-  ] as const) {
-    const q = value / size;
-    if (abs >= size && Math.abs(q * 100 - Math.round(q * 100)) < 1e-6) return trim(q, 2) + word;
-  }
+  const s = scaled(value, ZH_UNITS);
+  if (s) return trim(s.quotient, 2) + s.word;
   return Number.isInteger(value) ? String(value) : trim(value, 4);
 }
 
-export const KIND_LABEL: Record<MetricData['kind'], string> = { target: '目标', actual: '完成', completion: '完成率' };
 export const QUALIFIER_LABEL: Record<MetricData['qualifier'], string> = {
   exact: '',
   approx: '约',

@@ -21,6 +21,6 @@ export function ledgerFigures(pledges: Pledge[]): Set<SourcedMetric> {
 
 /** The page's figure tables: the ledger when there are pledges, the table of the rest when any are left. */
 export function figureTables(ledgerId: string | null, tableId: string | null, lang: Lang = 'zh'): PageTable[] {
-  const t = messages(lang);
-  return [ledgerId && { id: ledgerId, name: t.pledgeTable }, tableId && { id: tableId, name: t.figureTable }].filter((t): t is PageTable => Boolean(t));
+  const words = messages(lang);
+  return [ledgerId && { id: ledgerId, name: words.pledgeTable }, tableId && { id: tableId, name: words.figureTable }].filter((t): t is PageTable => Boolean(t));
 }

@@ -4,6 +4,7 @@
  * schema's rule); only the number's writing and the unit's name change.
  */
 import type { MetricData } from '../../model/report-schema.ts';
+import { scaled } from '../scaled-number.ts';
 
 /** Units of measure, by the name a report gives them: [one, many]. */
 const MEASURES: Record<string, readonly [string, string]> = {
@@ -49,16 +50,14 @@ const CLASSIFIERS = new Set('个 所 座 项 件 套 处 家 条 场 栋 类 支
 const grouped = new Intl.NumberFormat('en', { maximumFractionDigits: 4 });
 
 /** A number with million/billion where that loses nothing (88000 is 88,000; 963000000 is 963 million). */
+const EN_UNITS = [
+  [1e9, 'billion'],
+  [1e6, 'million'],
+] as const;
+
 export function formatNumberEn(value: number): string {
-  const abs = Math.abs(value);
-  for (const [size, word] of [
-    [1e9, 'billion'],
-    [1e6, 'million'],
-  ] as const) {
-    const q = value / size;
-    if (abs >= size && Math.abs(q * 100 - Math.round(q * 100)) < 1e-6) return `${grouped.format(Number(q.toFixed(2)))} ${word}`;
-  }
-  return grouped.format(value);
+  const s = scaled(value, EN_UNITS);
+  return s ? `${grouped.format(Number(s.quotient.toFixed(2)))} ${s.word}` : grouped.format(value);
 }
 
 /** The unit after a number: 'people', '%', '' for a counting word; a unit with no English name stays as written. */

@@ -27,8 +27,11 @@ export const everyLang = () => inEveryLang([{ params: {}, props: {} }]);
 /** A page's path inside the site (no leading slash: '', 'xiangyang/') in one language. */
 export const localPath = (path: string, lang: Lang) => (lang === 'zh' ? path : `${lang}/${path.replace(/^\//, '')}`);
 
+/** A path in every language, the default's first: 'reports/x' → ['reports/x', 'en/reports/x']. */
+export const localPaths = (path: string) => LANGS.map((lang) => localPath(path, lang));
+
 /** The page a localized path shows, in its default language: 'en/xiangyang' → 'xiangyang', 'en' → ''. */
 export const defaultPath = (page: string) => page.replace(/^en(?:\/|$)/, '');
 
-/** The language a page path (as `pagePath` gives it) is in. */
-export const langOfPath = (page: string): Lang => (/^en(?:\/|$)/.test(page) ? 'en' : 'zh');
+/** A page ('' for home, 'xiangyang', as `defaultPath` gives it) as a folder path in one language: '', 'en/xiangyang/'. */
+export const pageIn = (page: string, lang: Lang) => localPath(page ? `${page}/` : '', lang);

@@ -4,8 +4,8 @@
  * departments) is never translated. `messages(lang)` is what a page or component reads.
  */
 import type { MetricData } from '../../model/report-schema.ts';
-import type { PledgeStatus } from '../../model/pledge-status.ts';
-import type { Provenance } from '../../model/provenance.ts';
+import { STATUSES, type PledgeStatus } from '../../model/pledge-status.ts';
+import { PROVENANCE_LABEL } from '../../model/provenance.ts';
 import { TOPICS, type Topic } from '../../extraction/topic.ts';
 import { langOf, type Lang } from './lang.ts';
 import { unitNameEn } from './format-en.ts';
@@ -41,15 +41,19 @@ const zh = {
   sitemap: '网站地图',
   /** Lists in running text: 襄阳市、眉山市. */
   listSep: '、',
+  /** Something and what is said of it: 城镇就业:2022年8.8万人. */
+  labelled: (what: string, words: string) => `${what}:${words}`,
+  /** A city and its figure in running text: 新乡市8.8万人. */
+  cityValue: (city: string, value: string) => `${city}${value}`,
   /** A department's name as the page shows it: as written, except the site's own 未注明部门. */
   deptName: (name: string) => name,
   year: (y: number | string) => `${y}年`,
-  years: (ys: Array<number | string>) => `${ys.join('、')}年`,
   reports: (n: number) => `${n}份报告`,
   figures: (n: number) => `${n}个数字`,
   kinds: { target: '目标', actual: '完成', completion: '完成率' } satisfies Record<Kind, string>,
-  statuses: { 超额完成: '超额完成', 已完成: '已完成', 进行中: '进行中', 未完成: '未完成', 暂无结果: '暂无结果' } satisfies Record<PledgeStatus, string>,
-  provenances: { extracted: '程序读取', checked: '编辑核对', edited: '编辑修改' } satisfies Record<Provenance, string>,
+  // Statuses and provenance are named in Chinese by the model itself.
+  statuses: Object.fromEntries(STATUSES.map((s) => [s, s])) as Record<PledgeStatus, string>,
+  provenances: PROVENANCE_LABEL,
   topics: Object.fromEntries(TOPICS.map((t) => [t, t])) as Record<Topic, string>,
   inUnit: (unit: string) => `以“${unitZh(unit)}”计`,
   rowNames: ZH_ROWS,
@@ -289,9 +293,10 @@ const en: Messages = {
   feed: 'RSS feed (Chinese)',
   sitemap: 'Sitemap',
   listSep: ', ',
+  labelled: (what, words) => `${what}: ${words}`,
+  cityValue: (city, value) => `${city} ${value}`,
   deptName: (name) => (name === NO_DEPARTMENT ? 'Department not stated' : name),
   year: (y) => String(y),
-  years: (ys) => ys.join(', '),
   reports: (n) => plural(n, 'report'),
   figures: (n) => plural(n, 'figure'),
   kinds: { target: 'Target', actual: 'Result', completion: 'Completion rate' },
