@@ -19,8 +19,10 @@ describe("from the home page to a figure's sentence", () => {
     await page.locator('ul.depts').getByRole('link', { name: '市发展和改革委员会' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('市发展和改革委员会');
     const chart = page.locator('figure.chart').first();
-    expect(await chart.locator('svg[role="img"]').isVisible()).toBe(true);
-    expect(await chart.locator('svg title').textContent()).toBeTruthy();
+    // A picture with a name: its <title>, or (a chart of several pictures) each one's label.
+    const picture = chart.locator('svg[role="img"]').first();
+    expect(await picture.isVisible()).toBe(true);
+    expect(await picture.evaluate((svg) => svg.getAttribute('aria-label') ?? svg.querySelector('title')?.textContent)).toBeTruthy();
     // The chart's numbers are in the page's tables (the ledger of pledges, the table of the other
     // figures), which its legend links to; every bar's value is in one of them.
     await chart.getByRole('link', { name: '数字表' }).click();
@@ -95,7 +97,7 @@ describe('a chart people can link to', () => {
     expect(await charts.count()).toBeGreaterThan(1);
     const last = charts.last();
     const id = (await last.getAttribute('id'))!;
-    expect(id).toMatch(/^(unit-|completion)/);
+    expect(id).toMatch(/^(units|completion)$/);
     const href = (await last.locator('a.permalink').getAttribute('href'))!;
     expect(decodeURIComponent(href)).toBe(`#${id}`);
     const fresh = await site.browser.newPage({ viewport: { width: 1280, height: 700 } });
@@ -105,6 +107,11 @@ describe('a chart people can link to', () => {
       const box = (await chart.boundingBox())!;
       expect(Math.abs(box.y)).toBeLessThan(2); // its top at the top of the window (sub-pixel rounding aside)
       expect(await fresh.evaluate(() => window.scrollY)).toBeGreaterThan(0); // scrolled to it, not left at the top
+      // Each unit's picture in the department's chart has an anchor too: a link to it lands on it.
+      const unit = fresh.locator('figure.chart#units svg[id^="unit-"]').last();
+      const anchor = (await unit.getAttribute('id'))!;
+      await fresh.goto(new URL(`xiangyang/hrss/#${encodeURIComponent(anchor)}`, site.url).href);
+      expect(Math.abs((await unit.boundingBox())!.y)).toBeLessThan(2);
     } finally {
       await fresh.close();
     }

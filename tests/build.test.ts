@@ -42,7 +42,7 @@ describe('site build', () => {
       ['hengyang', 'state-grid'],
     ]) {
       const html = readBuilt('root', `${city}/${dept}/index.html`);
-      expect(html, `${city}/${dept}`).toMatch(/<svg[^>]+role="img"[^>]*aria-labelledby/);
+      expect(html, `${city}/${dept}`).toMatch(/<svg[^>]+role="img"[^>]*aria-label(ledby)?="/);
       // Each chart points to the page's tables instead of repeating them, and each figure is in
       // one table: a pledge's in the ledger, the rest in the table of figures, each linked once.
       expect(html).toMatch(/数据见本页的(<a href="#ledger">承诺表<\/a>|<a href="#all-figures">数字表<\/a>)/);

@@ -79,10 +79,19 @@ describe("a chart's pictures", () => {
     expect(latinOnly).toBeGreaterThan(3 * withCjk + 1);
   });
 
-  it("is offered as SVG only among a department page's many small charts, whose page has its share picture", () => {
+  it("draws a department's units as one chart, offered as SVG and PNG like every chart, with an anchor per unit", async () => {
     const html = readBuilt('base', 'xiangyang/hrss/index.html');
-    expect(html).toMatch(/download="xiangyang-hrss-[a-z0-9-]+\.svg"/);
-    expect(html).not.toMatch(/download="[^"]+\.png"/);
+    expect(html.match(/<figure class="chart"/g)).toEqual(['<figure class="chart"', '<figure class="chart"']); // completion, units
+    const anchors = [...html.matchAll(/<svg id="(unit-[^"]+)"/g)].map((m) => m[1]);
+    expect(anchors.length).toBeGreaterThan(1);
+    expect(new Set(anchors).size).toBe(anchors.length);
+    for (const ext of ['svg', 'png']) expect(html).toContain(`download="xiangyang-hrss-units.${ext}"`);
+    const svg = readFileSync(join(outDir, 'embed/xiangyang/hrss/units.svg'), 'utf8');
+    const [, w, h] = / width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
+    const meta = await sharp(readFileSync(join(outDir, 'embed/xiangyang/hrss/units.png'))).metadata();
+    expect([meta.width, meta.height]).toEqual([w, h]); // a long chart's PNG at its own size: its SVG is the sharp one
+    // Every unit's picture is in the file, one under another, each with its bars.
+    expect(svg.match(/<svg id="unit-/g)).toHaveLength(anchors.length);
     expect(existsSync(join(outDir, 'og/xiangyang/hrss.png'))).toBe(true);
   });
 

@@ -1,9 +1,9 @@
 /**
  * An Astro integration that gives every chart the pages drew its own files, at the build's end:
  * /embed/PAGE/CHART.html, the embed page (for an <iframe>); CHART.svg, the picture on its own;
- * CHART.png, the same picture rendered by resvg at twice its size with Noto Sans CJK (for the
- * charts that offer one: not the many small ones of the department pages, whose page's share
- * card is the PNG of its first); and every page that asked for one its share card, /og/PAGE.png.
+ * CHART.png, the same picture rendered by resvg with Noto Sans CJK (at twice its size, or as the
+ * chart says: a department's tall chart of every unit is drawn at its own size); and every
+ * page that asked for one its share card, /og/PAGE.png, which shows the page's first chart.
  *
  * A PNG is kept in the cache folder under the hash of its SVG: a chart that has not changed
  * costs nothing on the next build. The font is cut down to the characters of the charts still
@@ -22,9 +22,6 @@ import { CARD_ZOOM, shareCardPath, shareCardSvg } from './share-card.ts';
 import { cjkFontFile, fontForText } from './cjk-font.ts';
 
 export const SITE_NAME = '向市民报告';
-/** PNGs are drawn at twice the SVG's size, for sharp text on phones and in print. */
-const PNG_SCALE = 2;
-
 type Pending = Pick<PngJob, 'svg' | 'cached' | 'scale'>;
 
 /**
@@ -119,7 +116,7 @@ export function chartFiles(): AstroIntegration {
           };
           const file = paths.svg.slice(paths.svg.lastIndexOf('/') + 1);
           writeFileSync(join(out, paths.embed), embedHtml(chart, { file, width: picture.width, height: picture.height }, links, SITE_NAME));
-          if (withPng && chart.png) png(picture.svg, PNG_SCALE, join(out, paths.png));
+          if (withPng && chart.pngScale > 0) png(picture.svg, chart.pngScale, join(out, paths.png));
         }
         if (withPng)
           for (const card of cards) {

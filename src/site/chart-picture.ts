@@ -19,8 +19,8 @@ export interface ChartRecord {
   markup: string;
   width?: number;
   height?: number;
-  /** Whether the chart is offered as PNG too. */
-  png: boolean;
+  /** The PNG's size, times the SVG's (2 for sharp text on phones and in print); 0 for no PNG. */
+  pngScale: number;
 }
 
 /** A chart's own files, under the site's base: /embed/PAGE/KEY.html (the embed page), KEY.svg and KEY.png. */
@@ -89,7 +89,8 @@ function stacked(markup: string): { markup: string; width: number; height: numbe
     const at = y;
     y += Number(h);
     width = Math.max(width, Number(w));
-    return `<svg${attrs}x="0" y="${at}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"`;
+    // visible, as on the page: a nested <svg> clips what it draws past its edge (the tick label 0)
+    return `<svg${attrs}x="0" y="${at}" width="${w}" height="${h}" overflow="visible" viewBox="0 0 ${w} ${h}"`;
   });
   return { markup: out, width, height: y };
 }

@@ -101,6 +101,7 @@ const zh = {
   targetsAndResults: '目标与完成',
   completionTitle: (dept: string) => `${dept}:完成率`,
   unitChartTitle: (dept: string, unit: string) => `${dept}:以“${unitZh(unit)}”计的目标与完成`,
+  unitsChartTitle: (dept: string) => `${dept}:目标与完成,按计量单位`,
   otherFigures: '其他数字',
   allFigures: '全部数字',
   otherFiguresCaption: (dept: string) => `${dept}承诺表以外的数字`,
@@ -173,6 +174,8 @@ const zh = {
   targetMark: '(目标)',
   unitSummary: (n: number, unit: string, targets: number, largest: string, value: string) =>
     `共${n}项以“${unitZh(unit)}”计的数字,其中目标${targets}项、完成${n - targets}项;最大的是“${largest}”${value}。`,
+  unitsSummary: (n: number, units: ReadonlyArray<readonly [string, number]>) =>
+    `共${n}项数字,按计量单位各画一图:${units.map(([unit, count]) => `以“${unitZh(unit)}”计${count}项`).join('、')}。`,
   completionSummary: (n: number, over: number) => `${n}项完成率中,${over}项达到或超过100%。`,
   completionLegend: '完成率,虚线为100%',
   countSummary: (rows: number, rowName: RowName, total: number, largest: string, most: number) =>
@@ -346,6 +349,7 @@ const en: Messages = {
   targetsAndResults: 'Targets and results',
   completionTitle: (dept) => `${dept}: completion rates`,
   unitChartTitle: (dept, unit) => `${dept}: targets and results in ${unitNameEn(unit)}`,
+  unitsChartTitle: (dept) => `${dept}: targets and results, by unit`,
   otherFigures: 'Other figures',
   allFigures: 'All figures',
   otherFiguresCaption: (dept) => `${dept}: figures outside the pledge table`,
@@ -414,6 +418,7 @@ const en: Messages = {
   targetMark: ' (target)',
   unitSummary: (n, unit, targets, largest, value) =>
     `${plural(n, 'figure')} in ${unitNameEn(unit)}: ${plural(targets, 'target')} and ${plural(n - targets, 'result')}; the largest is “${largest}”, ${value}.`,
+  unitsSummary: (n, units) => `${plural(n, 'figure')}, a picture for each unit: ${units.map(([unit, count]) => `${count} in ${unitNameEn(unit)}`).join(', ')}.`,
   completionSummary: (n, over) => `Of ${plural(n, 'completion rate')}, ${over} reached or passed 100%.`,
   completionLegend: 'Completion rate; the dashed line is 100%',
   countSummary: (rows, rowName, total, largest, most) =>
