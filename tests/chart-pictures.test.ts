@@ -139,6 +139,7 @@ describe('a shared link', () => {
   const pages = [
     '',
     'xiangyang/',
+    'xiangyang/2024/', // a city's pledges of a year
     'xiangyang/hrss/',
     `reports/${readBuilt('base', 'xiangyang/index.html').match(/href="\/minsheng-report\/reports\/([a-z0-9-]+)\/"/)![1]}/`,
   ];
