@@ -317,6 +317,19 @@ describe('labels say what is counted', () => {
     expect(find(long, '5个县').label).toBe('县');
   });
 
+  it("names a progress line's task, what was done of it and its rate in brackets (15个幸福院建设已完成8个(53%))", () => {
+    const r = extractReport(
+      '某县2023年民生实事进展\n截至9月底,15个农村幸福院建设已完成8个(53%),为适龄女生提供人乳头瘤病毒(HPV)疫苗免费接种服务(自愿接种)已完成4769人(51.2%)。',
+      registry,
+    ).metrics;
+    expect(find(r, '15个').label).toBe('农村幸福院建设');
+    expect(find(r, '8个').label).toBe('农村幸福院建设已完成');
+    expect(find(r, '53%')).toMatchObject({ kind: 'completion', label: '农村幸福院建设完成率' });
+    // Long words are cut to their last 18 characters, a bracketed aside (自愿接种) first.
+    expect(find(r, '4769人').label).toBe('病毒(HPV)疫苗免费接种服务已完成');
+    expect(find(r, '51.2%').label).toBe('病毒(HPV)疫苗免费接种服务完成率');
+  });
+
   // Each row: a seed, a figure's span in it, and the label it should get; each seed is read once.
   const read = new Map<string, Metric[]>();
   const metricsOf = (file: string): Metric[] => read.get(file) ?? read.set(file, extractReport(seed(file), registry).metrics).get(file)!;

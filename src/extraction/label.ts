@@ -140,12 +140,22 @@ function readLabel(text: string, from: number, to: number, after: string): Label
   if (reach && suffix.length >= 2) return { label: reach[0] + suffix, start, fromSuffix: false };
   // Where and what was done (中心乡镇建成15个基层消防站): the noun after the figure says what.
   if (BARE_ACTION.test(label) && noun.length >= 2) return { label: label + noun, start, fromSuffix: false };
-  if (label.length >= 2) return { label: label.length > 18 ? label.slice(-18) : label, start, fromSuffix: false };
+  if (label.length >= 2) return { label: lastWords(label), start, fromSuffix: false };
   // A short noun that is what the clause is about (13个县(市、区)所有街道、乡镇均完成电子签章业务):
   // what it did says what is counted (完成电子签章业务的县(市、区)); 县 alone says nothing.
   const done = suffix.length <= 2 && suffix === noun ? subjectDid(unquoted.slice(suffix.length)) : null;
   if (done) return { label: `${done.did}的${suffix}${done.aside}`, start: to, fromSuffix: true, nounLength: noun.length };
   return { label: suffix || label, start: to, fromSuffix: true, nounLength: (noun || label).length };
+}
+
+/** An aside in brackets in words (服务(自愿接种)已完成): how, not what; a name in Latin letters ((HPV)) stays. */
+const ASIDE = /[((][\u4e00-\u9fa5、]{2,8}[))]/g;
+
+/** The last 18 characters of long words, which name the thing nearest the figure; asides go first to make room. */
+function lastWords(label: string): string {
+  if (label.length <= 18) return label;
+  const plain = label.replace(ASIDE, '');
+  return (plain.length >= 2 ? plain : label).slice(-18);
 }
 
 /** A verb of completion the subject's clause goes on to, after who or how (所有街道均, 正式), to the clause's end. */
@@ -248,6 +258,15 @@ export const CHANGE_ONLY_LABEL = new RegExp(`^(?=.)(分别)?[由从]?(提高|提
 
 /** A label that names only the task or the rate (完成省定目标, 省定目标任务, 占比): it says nothing of what. */
 export const GENERIC_LABEL = /^(上半年|全年)?(完成|超额完成|占)?(省定|市定|年度|全年|年初|省|市)?(目标|任务|计划)*(任务|的|数)?$|^(占比|比例|完成率|完成)$/;
+
+/** What a task's line says was done of it (农村幸福院建设已完成8个): the task is what comes before. */
+const DONE_OF_TASK = /(已经?|累计)(完成|建成|开工|送|发放|办结|培训|改造|安置|实现)$/;
+
+/** The task a progress line names, without what it says was done of it: 农村幸福院建设已完成 → 农村幸福院建设. */
+export function taskOf(label: string): string {
+  const task = label.replace(DONE_OF_TASK, '');
+  return task.length >= 2 ? task : label;
+}
 
 /** The label of a completion rate or a bare target, from the pledge it measures: 返乡农民工创业完成率. */
 export function pledgeLabel(kind: string, subject: string): string {

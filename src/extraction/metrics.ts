@@ -23,6 +23,7 @@ import {
   withObject,
   GENERIC_LABEL,
   labelFor,
+  taskOf,
   pledgeLabel,
   segmenter,
   tidyLabel,
@@ -409,6 +410,16 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
     if (!pledges[i] || !bare) return;
     const j = all.findIndex((o, k) => k !== i && pledges[k] === pledges[i] && o.kind !== 'completion' && !saysNothing(k));
     if (j >= 0) labels[i] = pledgeLabel(c.kind, labels[j]!.replace(/^(新增|完成|实际|累计)/, ''));
+  });
+  // 15个农村幸福院建设已完成8个(53%): the rate in brackets after its result is that task's completion
+  // rate, and the task's own figure (15个) counts the task, not what was done of it.
+  all.forEach((c, i) => {
+    const result = all[i - 1];
+    if (!result || !pledges[i] || pledges[i - 1] !== pledges[i]) return;
+    if (c.kind === 'completion' && /^\s*[((]\s*$/.test(text.slice(result.end, c.start))) labels[i] = pledgeLabel('completion', taskOf(labels[i - 1]!));
+  });
+  all.forEach((c, i) => {
+    if (c.kind === 'target' && pledges[i] && all.some((o, k) => k > i && pledges[k] === pledges[i] && o.kind === 'actual')) labels[i] = taskOf(labels[i]!);
   });
   // 已新建62.675公里, 其中东营区完成26866户: a bare action names the thing of its pledge's other figures,
   // or of the figure before it in its sentence with the same unit.
