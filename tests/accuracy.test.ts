@@ -85,4 +85,4 @@ describe.skipIf(!existsSync(EVAL))('extraction accuracy', () => {
 });
 
 /** A little under what was measured (see the README's extraction section for the measured line). */
-const DEV_FLOORS = { recall: 96, precision: 94, unit: 97, qualifier: 99, kind: 96, year: 93, department: 96, city: 99, label: 83, topic: 90, pledge: 85 };
+const DEV_FLOORS = { recall: 96, precision: 94, unit: 97, qualifier: 99, kind: 96, year: 93, department: 96, city: 99, label: 84, topic: 90, pledge: 85 };

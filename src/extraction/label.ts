@@ -151,11 +151,19 @@ function readLabel(text: string, from: number, to: number, after: string): Label
 /** An aside in brackets in words (服务(自愿接种)已完成): how, not what; a name in Latin letters ((HPV)) stays. */
 const ASIDE = /[((][\u4e00-\u9fa5、]{2,8}[))]/g;
 
-/** The last 18 characters of long words, which name the thing nearest the figure; asides go first to make room. */
+/**
+ * The last 18 characters of long words, which name the thing nearest the figure, from a word's
+ * start (财政局…, not 政局…: up to two characters more); asides go first to make room.
+ */
 function lastWords(label: string): string {
   if (label.length <= 18) return label;
   const plain = label.replace(ASIDE, '');
-  return (plain.length >= 2 ? plain : label).slice(-18);
+  const words = plain.length >= 2 ? plain : label;
+  if (words.length <= 18) return words;
+  const at = words.length - 18;
+  // Back to the start of the word the cut falls in, when that word is short (a name, not a run of text).
+  const word = segmenter.segment(words).containing(at);
+  return words.slice(word && at - word.index <= 2 ? word.index : at);
 }
 
 /** A verb of completion the subject's clause goes on to, after who or how (所有街道均, 正式), to the clause's end. */
@@ -209,7 +217,7 @@ export function tidyLabel(label: string): string {
     .replace(/^以([\u4e00-\u9fa5]{2,4})(形式|方式)/, '$1') // 以调解形式结案: 调解结案
     .replace(/城乡各类(?=[\u4e00-\u9fa5]{2})/, '') // 城乡各类失业人员: all of them, said in fewer words
     .replace(CHANGE_TAIL, '')
-    .replace(/[由从的及和、]+$/, '');
+    .replace(/[由从的及和、((]+$/, ''); // 正在施工中(93%): the bracket opens on the figure
   // Examples of a class before it (新建龚家巷小学等中小学, both …学): the class, with what is done to it.
   const examples = /^([^等]{2,})等([\u4e00-\u9fa5]{2,8})$/.exec(out);
   if (examples && examples[1]!.slice(-1) === examples[2]!.slice(-1)) return (LEADING_VERB.exec(examples[1]!)?.[0] ?? '') + examples[2]!;
