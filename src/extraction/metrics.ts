@@ -402,7 +402,7 @@ export function extractMetrics(view: TextView, ctx: MetricContext): Metric[] {
   all.forEach((c, i) => {
     if (pledges[i] && CHANGE_ONLY_LABEL.test(labels[i]!)) {
       // 提高到610元: the end of a change is named like its baseline (补助标准从580元…).
-      const j = all.findIndex((o, k) => k !== i && pledges[k] === pledges[i] && !CHANGE_ONLY_LABEL.test(labels[k]!) && !saysNothing(k));
+      const j = all.findIndex((_, k) => k !== i && pledges[k] === pledges[i] && !CHANGE_ONLY_LABEL.test(labels[k]!) && !saysNothing(k));
       if (j >= 0) labels[i] = labels[j]!;
       return;
     }
