@@ -15,6 +15,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { readReports, type ReportOnDisk } from '../ingest/report-file.ts';
 import { localPaths } from '../site/i18n/lang.ts';
 import { buildCatalog, type Catalog } from '../site/catalog.ts';
+import { cjkFontFile } from '../site/cjk-font.ts';
+import { drawPictures, PICTURE_LIST_ENV, readPictureList } from '../site/draw-pictures.ts';
 import { removeCityDownloads, removeReportDownload, writeDownloads } from '../site/downloads.ts';
 import { inShard, searchGroup } from '../site/partition.ts';
 import { cityInputs, codeVersion } from './inputs.ts';
@@ -70,11 +72,11 @@ function catalogOf(root: string, reports?: ReportOnDisk[]): { catalog: Catalog; 
  * `astro build` of the project at `root` into `outDir` (only the pages of `cities`, when given),
  * in a child process of plain Node: it runs beside this process, without its heap or loaders.
  * A failure throws with the end of Astro's output, which names the file at fault; success
- * returns that end, where the charts' pictures say what they cost.
+ * returns that end. The charts' PNGs are not drawn there but listed in `pictureList`.
  */
-function runAstro(root: string, outDir: string, cities: string[] | null): Promise<string[]> {
+function runAstro(root: string, outDir: string, cities: string[] | null, pictureList: string): Promise<string[]> {
   const astro = join(dirname(createRequire(resolve(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [PICTURE_LIST_ENV]: resolve(pictureList) };
   if (cities) env.MINSHENG_CITIES = cities.join(',');
   else delete env.MINSHENG_CITIES;
   return new Promise((done, fail) => {
@@ -99,6 +101,17 @@ function runAstro(root: string, outDir: string, cities: string[] | null): Promis
       } else fail(new Error(`astro build failed (exit ${code}):\n${tail.join('\n')}`));
     });
   });
+}
+
+/** Draws the PNGs the pages' build listed in `file` (none without a Chinese font: the pages then offer SVG only). */
+async function drawListed(file: string, log: (line: string) => void): Promise<void> {
+  if (!existsSync(file)) return;
+  const jobs = readPictureList(file);
+  rmSync(file);
+  const font = cjkFontFile();
+  if (!font || jobs.length === 0) return;
+  const drawn = await drawPictures(jobs, font);
+  log(`${jobs.length} PNGs: ${drawn} drawn, ${jobs.length - drawn} from the cache`);
 }
 
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
@@ -138,8 +151,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // What is made beside Astro's build waits here until Astro has filled the output folder.
   const staging = `${outDir}.staging`;
   const partial = `${outDir}.partial`;
-  rmSync(staging, { recursive: true, force: true });
-  rmSync(partial, { recursive: true, force: true });
+  const pictureList = `${outDir}.pictures.json`;
+  for (const dir of [staging, partial, pictureList]) rmSync(dir, { recursive: true, force: true });
   const groups = new Set([...changed, ...removed].map(searchGroup));
   const indexing = time('search', () => indexGroups(catalog, bodies, join(staging, 'pagefind'), groups));
   try {
@@ -149,7 +162,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         : `rebuilding ${changed.length} of ${wanted.length} cities: ${changed.slice(0, 8).join(', ')}${changed.length > 8 ? ' …' : ''}`,
     );
     if (mode === 'full') rmSync(outDir, { recursive: true, force: true });
-    const pages = time('astro', () => runAstro(root, mode === 'full' ? outDir : partial, mode === 'full' && !options.shard ? null : changed));
+    const pages = time('astro', () => runAstro(root, mode === 'full' ? outDir : partial, mode === 'full' && !options.shard ? null : changed, pictureList));
     pages.catch(() => {}); // awaited below; meanwhile the downloads are written
     if (!options.shard) {
       await time('downloads', () => {
@@ -159,9 +172,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         return writeDownloads(catalog, outDir, siteBase(), new Set(changed));
       });
     }
-    // Part of Astro's time: the pictures drawn at the end of its build (chart-files.ts says how long).
-    const pictures = /PNGs drawn, .* in ([\d.]+)s/.exec((await pages).join('\n'))?.[1];
-    if (pictures) seconds.pictures = Number(pictures);
+    await pages;
+    // Drawn once Astro's process has ended, so that its memory and the drawing's are never held together.
+    await time('pictures', () => drawListed(pictureList, log));
     await time('merge', () => {
       if (mode === 'full') {
         if (existsSync(join(staging, 'data'))) renameSync(join(staging, 'data'), join(outDir, 'data'));

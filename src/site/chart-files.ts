@@ -6,71 +6,21 @@
  * page that asked for one its share card, /og/PAGE.png, which shows the page's first chart.
  *
  * A PNG is kept in the cache folder under the hash of its SVG: a chart that has not changed
- * costs nothing on the next build. The font is cut down to the characters of the charts still
- * to render, so that each render loads a small font instead of a 20 MB collection.
+ * costs nothing on the next build (draw-pictures.ts draws the others). Run by `npm run build`,
+ * the integration only lists the PNGs: they are drawn after Astro's process has ended.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { chartPaths, embedHtml, pictureCss, pictureSvg, type ChartRecord } from './chart-picture.ts';
 import { takePictures } from './chart-registry.ts';
 import { CARD_ZOOM, shareCardPath, shareCardSvg } from './share-card.ts';
-import { cjkFontFile, fontForText } from './cjk-font.ts';
+import { cjkFontFile } from './cjk-font.ts';
+import { drawPictures, PICTURE_LIST_ENV, writePictureList, type PngJob } from './draw-pictures.ts';
 
 export const SITE_NAME = '向市民报告';
-type Pending = Pick<PngJob, 'svg' | 'cached' | 'scale'>;
-
-/**
- * Renders the pictures whose PNG is not in the cache yet, with one font cut to their characters,
- * on a worker thread per core: the pages are all rendered by now, so the cores are free.
- */
-async function renderPngs(pending: Pending[], file: string, fontDir: string, worker: URL): Promise<void> {
-  if (pending.length === 0) return;
-  const text = new Set<string>();
-  for (const p of pending) for (const m of p.svg.matchAll(/>([^<]+)</g)) for (const ch of m[1]!) text.add(ch);
-  const font = await fontForText(file, [...text].join(''));
-  mkdirSync(fontDir, { recursive: true });
-  const fontFile = join(fontDir, `font-${process.pid}.otf`);
-  writeFileSync(fontFile, font);
-  const threads = Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(pending.length / 8)));
-  let next = 0;
-  try {
-    await Promise.all(
-      Array.from({ length: threads }, async () => {
-        const w = new Worker(worker, { workerData: { fontFile } });
-        try {
-          while (next < pending.length) {
-            const index = next++;
-            const p = pending[index]!;
-            const reply = await new Promise<{ error?: string }>((done, fail) => {
-              w.once('message', done);
-              w.once('error', fail);
-              w.postMessage({ index, svg: p.svg, scale: p.scale, file: p.cached });
-            });
-            w.removeAllListeners('error');
-            if (reply.error) throw new Error(`drawing a chart's PNG failed: ${reply.error}`);
-          }
-        } finally {
-          await w.terminate();
-        }
-      }),
-    );
-  } finally {
-    rmSync(fontFile, { force: true });
-  }
-}
-
-/** The PNG of `svg` at `target`, from the cache or drawn into it. */
-interface PngJob {
-  svg: string;
-  scale: number;
-  cached: string;
-  target: string;
-}
 
 export function chartFiles(): AstroIntegration {
   let site = '';
@@ -125,11 +75,16 @@ export function chartFiles(): AstroIntegration {
             mkdirSync(dirname(target), { recursive: true });
             png(shareCardSvg(card, SITE_NAME, chart && { record: chart, css }), CARD_ZOOM, target);
           }
-        const pending = jobs.filter((j) => !existsSync(j.cached));
-        if (font) await renderPngs(pending, font, cacheDir, worker);
-        for (const j of jobs) copyFileSync(j.cached, j.target);
+        const list = process.env[PICTURE_LIST_ENV];
+        if (list) {
+          // `npm run build` draws them once this process has ended (site-build.ts).
+          writePictureList(list, jobs);
+          logger.info(`${charts.length} charts (pictures and embed pages) and ${cards.length} share cards: ${jobs.length} PNGs listed for drawing`);
+          return;
+        }
+        const drawn = font ? await drawPictures(jobs, font, worker) : 0;
         logger.info(
-          `${charts.length} charts (pictures and embed pages) and ${cards.length} share cards: ${pending.length} PNGs drawn, ${jobs.length - pending.length} from the cache, in ${((performance.now() - started) / 1000).toFixed(1)}s`,
+          `${charts.length} charts (pictures and embed pages) and ${cards.length} share cards: ${drawn} PNGs drawn, ${jobs.length - drawn} from the cache, in ${((performance.now() - started) / 1000).toFixed(1)}s`,
         );
       },
     },

@@ -1,27 +1,24 @@
 /**
- * A worker thread of chart-files.ts: draws pictures to PNG, each as told, and says when it has.
+ * A drawing process of draw-pictures.ts: draws pictures to PNG, each as told, and says when it has.
  * resvg draws with the one font it is given (loading it is most of a small picture's cost, hence
  * the cut-down font); sharp then encodes the pixels with a palette, a quarter of resvg's own PNG
- * bytes. Plain JavaScript: a worker starts without the TypeScript loader of Astro's config.
+ * bytes. Plain JavaScript: it starts without the TypeScript loader of Astro's config.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { parentPort, workerData } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
 
-const { fontFile } = workerData;
-// resvg's and sharp's native buffers are freed only when V8 collects their handles, and a thread
-// that allocates little JavaScript seldom collects: left alone, a pool of two held a gigabyte.
-// A worker cannot be started with --expose-gc, so the flag is set here and gc taken from a context.
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc');
+const fontFile = process.argv[2];
+// resvg's and sharp's native buffers are freed only when V8 collects their handles, and a process
+// that allocates little JavaScript seldom collects: left alone, two drawers held a gigabyte.
+// (The process is started with --expose-gc; draw-pictures.ts also replaces it every few hundred
+// pictures, since what malloc has once taken it seldom gives back.)
+const collect = globalThis.gc ?? (() => {});
 let drawn = 0;
-// One picture at a time on this thread, nothing kept: the pool's threads are the parallelism.
+// One picture at a time in this process, nothing kept: the pool's processes are the parallelism.
 sharp.cache(false);
 sharp.concurrency(1);
 
-parentPort.on('message', async ({ index, svg, scale, file }) => {
+process.on('message', async ({ svg, scale, file }) => {
   try {
     const image = new Resvg(svg, {
       fitTo: { mode: 'zoom', value: scale },
@@ -30,9 +27,9 @@ parentPort.on('message', async ({ index, svg, scale, file }) => {
     await sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 4 } })
       .png({ palette: true, colours: 16, dither: 0, effort: 1, compressionLevel: 9 })
       .toFile(file);
-    if (++drawn % 8 === 0) collect(); // some 40 MB between collections
-    parentPort.postMessage({ index });
+    if (++drawn % 4 === 0) collect(); // some 20 MB between collections
+    process.send({});
   } catch (e) {
-    parentPort.postMessage({ index, error: e instanceof Error ? e.message : String(e) });
+    process.send({ error: e instanceof Error ? e.message : String(e) });
   }
 });
